@@ -1,0 +1,188 @@
+package match
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// describe renders the tokens of src as "original→folded[flags]" words.
+func describe(src string) string {
+	var t Text
+	t.Reset(src)
+	var b strings.Builder
+	for i, tok := range t.Tokens {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%s", src[tok.Start:tok.End])
+		if f := string(t.Folded[tok.FStart:tok.FEnd]); f != src[tok.Start:tok.End] {
+			fmt.Fprintf(&b, "→%s", f)
+		}
+		b.WriteByte('{')
+		for _, fl := range []struct {
+			f Flag
+			c string
+		}{{Break, "|"}, {SentenceStart, "^"}, {AllUpper, "!"}, {Quoted, "q"}, {Unspaced, "u"}, {Symbol, "s"}, {WordStart, "w"}} {
+			if tok.Has(fl.f) {
+				b.WriteString(fl.c)
+			}
+		}
+		b.WriteByte('}')
+	}
+	return b.String()
+}
+
+func TestTokens(t *testing.T) {
+	tests := []struct {
+		name, src, want, reason string
+	}{
+		{"contraction", "I'm working, you", "I→i{|^w} m{} working{w} you{|w}",
+			"an apostrophe splits a word without a break; a comma is a break"},
+		{"elision", "per l'attesa", "per{|^w} l{w} attesa{}", "Italian elision matches the bare noun"},
+		{"hyphen", "follow-up e-mail", "follow{|^w} up{} e{w} mail{}", "hyphenated words match as separate words"},
+		{"dash", "wait — you're next", "wait{|^w} you{|w} re{} next{w}", "a dash is a clause break"},
+		{"sentence", "Thanks. See you", "Thanks→thanks{|^w} See→see{|^w} you{w}", "a full stop starts a sentence"},
+		{"shout", "WAIT your TURN NOW", "WAIT→wait{|^!w} your{w} TURN→turn{!w} NOW→now{!w}", "all-upper words are flagged"},
+		{"acronym one letter", "I A", "I→i{|^w} A→a{w}", "one letter is not shouting"},
+		{"quoted single", "you said 'it's stupid' ok", "you{|^w} said{w} it{|qw} s{q} stupid{qw} ok{w}",
+			"a contraction inside single quotes does not close them"},
+		{"unclosed quote", "he said 'stupid things", "he{|^w} said{w} stupid{|w} things{w}", "an unclosed quotation quotes nothing"},
+		{"possessive", "customers' orders are stupid", "customers{|^w} orders{w} are{w} stupid{w}", "a plural possessive is not a quotation"},
+		{"double quotes", `the "VIP" plan`, "the{|^w} VIP→vip{|!qw} plan{|w}", "quotation marks are breaks and quote their content"},
+		{"german quotes", "„Hallo“ sagte er", "Hallo→hallo{|^qw} sagte{|w} er{w}", "German quotation marks open low and close high"},
+		{"full width", "Ｈｅｌｌｏ　ＷＯＲＬＤ", "Ｈｅｌｌｏ→hello{|^w} ＷＯＲＬＤ→world{!w}", "full-width forms fold to ASCII"},
+		{"accents", "perché Straße ÉTÉ", "perché→perche{|^w} Straße→strasse{w} ÉTÉ→ete{!w}", "Latin accents fold; ß folds to ss"},
+		{"decomposed", "e\u0301te\u0301", "été→ete{|^w}", "decomposed accents fold like composed ones"},
+		{"cyrillic keeps marks", "Йогурт", "Йогурт→йогурт{|^w}", "й is a letter of its own, not и with a mark"},
+		{"japanese", "お待たせ。はい", "お{|^uw} 待{u} た{u} せ{u} は{|^uw} い{u}", "kana and kanji are one token each"},
+		{"korean", "안녕 고객님", "안{|^uw} 녕{u} 고{uw} 객{u} 님{u}", "Hangul syllables are tokens; spaces start words"},
+		{"emoji", "thanks🙂 bye", "thanks{|^w} 🙂{s} bye{w}", "an emoji is a token of its own"},
+		{"invalid utf8", "ok\xffno", "ok{|^w} no{|w}", "invalid bytes separate tokens"},
+		{"empty", "", "", "nothing in, nothing out"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := describe(tt.src); got != tt.want {
+				t.Errorf("tokens of %q\n got %s\nwant %s\n(%s)", tt.src, got, tt.want, tt.reason)
+			}
+		})
+	}
+}
+
+func TestMarks(t *testing.T) {
+	var x Text
+	x.Reset("Wait!!! Really?! ok？？")
+	want := []Mark{{4, 7, 3, 0, 1}, {14, 16, 1, 1, 2}, {19, 25, 0, 2, 3}}
+	if d := cmp.Diff(want, x.Marks); d != "" {
+		t.Errorf("marks (-want +got):\n%s", d)
+	}
+}
+
+func build(t testing.TB, phrases ...string) *Set {
+	t.Helper()
+	var b Builder
+	for i, p := range phrases {
+		if err := b.Add(p, int32(i)); err != nil {
+			t.Fatalf("Add(%q): %v", p, err)
+		}
+	}
+	return b.Build()
+}
+
+func TestFind(t *testing.T) {
+	set := build(t, "thank you", "thank you for your patience", "you have to wait", "not my problem",
+		"not", "you * idiot", "sorry, but", "お待たせ", "i'm working", "thanks")
+	tests := []struct {
+		name, src string
+		want      []string // "phrase@text"
+		reason    string
+	}{
+		{"overlapping", "Thank you for your patience!", []string{"thank you@Thank you", "thank you for your patience@Thank you for your patience"},
+			"every phrase is reported; the caller picks among overlaps"},
+		{"no break crossing", "Thank. You have to wait", []string{"you have to wait@You have to wait"},
+			"a phrase does not match across a full stop"},
+		{"written break", "sorry, but no. Sorry but", []string{"sorry, but@sorry, but"},
+			"a phrase written with a comma needs one"},
+		{"wildcard", "you stupid idiot, you idiot", []string{"you * idiot@you stupid idiot"},
+			"* stands for exactly one word"},
+		{"contraction", "I’m working", []string{"i'm working@I’m working"}, "typographic apostrophes match ASCII ones"},
+		{"nested", "not my problem", []string{"not@not", "not my problem@not my problem"}, "longer and shorter phrases both match"},
+		{"japanese", "大変お待たせしました", []string{"お待たせ@お待たせ"}, "unspaced scripts match inside words"},
+		{"word boundary", "thanksgiving thanks", []string{"thanks@thanks"}, "spaced scripts match whole words only"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var x Text
+			var sc Scratch
+			x.Reset(tt.src)
+			var got []string
+			for _, m := range set.Find(&x, &sc, nil) {
+				phrases := []string{"thank you", "thank you for your patience", "you have to wait", "not my problem",
+					"not", "you * idiot", "sorry, but", "お待たせ", "i'm working", "thanks"}
+				got = append(got, phrases[m.Payload]+"@"+tt.src[x.Tokens[m.First].Start:x.Tokens[m.End-1].End])
+			}
+			if d := cmp.Diff(tt.want, got); d != "" {
+				t.Errorf("Find(%q) (-want +got):\n%s\n(%s)", tt.src, d, tt.reason)
+			}
+		})
+	}
+}
+
+func TestAddErrors(t *testing.T) {
+	var b Builder
+	for _, p := range []string{"", "  ", "* idiot", "...", "sorry, *"} {
+		if err := b.Add(p, 0); err == nil {
+			t.Errorf("Add(%q) succeeded; want an error", p)
+		}
+	}
+	if s := b.Build(); s.Len() != 0 {
+		t.Errorf("Len = %d after failed adds", s.Len())
+	}
+}
+
+func FuzzReset(f *testing.F) {
+	for _, s := range []string{"I'm working, you have to wait like all others!", "„Hallo“ 'x' \"y\" お待たせ。", "e\u0301\xff\xfe!!?", "ＷＯＲＬＤ 🙂 안녕"} {
+		f.Add(s)
+	}
+	set := build(f, "you have to wait", "thank you", "お待たせ", "you * idiot")
+	f.Fuzz(func(t *testing.T, s string) {
+		var x Text
+		var sc Scratch
+		x.Reset(s)
+		bounds := boundaries(s)
+		// Tokens are in order; one character that normalises to several
+		// (ゟ → より) gives several tokens over the same bytes.
+		last := int32(0)
+		for _, tok := range x.Tokens {
+			if tok.Start < last || tok.End <= tok.Start || int(tok.End) > len(s) {
+				t.Fatalf("token [%d,%d) out of order or range in %q", tok.Start, tok.End, s)
+			}
+			if !bounds[tok.Start] || !bounds[tok.End] {
+				t.Fatalf("token [%d,%d) not on rune boundaries in %q", tok.Start, tok.End, s)
+			}
+			last = tok.Start
+		}
+		for _, m := range set.Find(&x, &sc, nil) {
+			if m.First < 0 || m.End > int32(len(x.Tokens)) || m.First >= m.End {
+				t.Fatalf("match %+v out of range", m)
+			}
+		}
+	})
+}
+
+// boundaries marks the offsets in s where a rune (or an invalid byte) starts,
+// and len(s).
+func boundaries(s string) []bool {
+	b := make([]bool, len(s)+1)
+	for i := 0; i < len(s); {
+		b[i] = true
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+	}
+	b[len(s)] = true
+	return b
+}

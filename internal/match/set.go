@@ -1,0 +1,186 @@
+package match
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// A Set is a compiled collection of phrases, each carrying one or more
+// payloads (numbers the caller gives meaning to). A phrase is a sequence of
+// words normalised like any text; "*" stands for exactly one word. A Set is
+// immutable and safe for concurrent use.
+type Set struct {
+	vocab  map[string]uint32 // folded token → id; ids start at 1
+	edges  map[uint64]uint32 // edge key → next state; state 0 is the root
+	wild   []uint32          // per state: the state after a "*", or 0
+	ends   [][]int32         // per state: the payloads of phrases ending there
+	phrase int               // number of phrases added
+}
+
+// Wildcard is the word that stands for any one word in a phrase.
+const Wildcard = "*"
+
+// wildWord replaces "*" while a phrase is tokenised; it is a word no text
+// will contain after folding.
+const wildWord = "rapportxwildcardx"
+
+// A Builder collects phrases for a Set. The zero value is ready to use.
+type Builder struct {
+	set  Set
+	text Text
+}
+
+// ErrEmptyPhrase is returned by Add for a phrase with no words.
+var ErrEmptyPhrase = errors.New("match: phrase has no words")
+
+// Add adds phrase with its payload. A phrase may be added many times with
+// different payloads.
+func (b *Builder) Add(phrase string, payload int32) error {
+	if b.set.edges == nil {
+		b.set.vocab = make(map[string]uint32)
+		b.set.edges = make(map[uint64]uint32)
+		b.set.wild = []uint32{0}
+		b.set.ends = [][]int32{nil}
+	}
+	fields := strings.Fields(phrase)
+	for i, f := range fields {
+		if f == Wildcard {
+			fields[i] = wildWord
+		}
+	}
+	b.text.Reset(strings.Join(fields, " "))
+	toks := b.text.Tokens
+	if len(toks) == 0 {
+		return ErrEmptyPhrase
+	}
+	if string(b.text.Folded[toks[0].FStart:toks[0].FEnd]) == wildWord {
+		return fmt.Errorf("match: phrase %q starts with %q", phrase, Wildcard)
+	}
+	s := &b.set
+	state := uint32(0)
+	for i, tok := range toks {
+		brk := i > 0 && tok.Has(Break)
+		word := string(b.text.Folded[tok.FStart:tok.FEnd])
+		if word == wildWord {
+			if brk {
+				return fmt.Errorf("match: phrase %q has punctuation before %q", phrase, Wildcard)
+			}
+			if s.wild[state] == 0 {
+				s.wild[state] = s.newState()
+			}
+			state = s.wild[state]
+			continue
+		}
+		id, ok := s.vocab[word]
+		if !ok {
+			id = uint32(len(s.vocab) + 1)
+			s.vocab[word] = id
+		}
+		k := key(state, brk, id)
+		next, ok := s.edges[k]
+		if !ok {
+			next = s.newState()
+			s.edges[k] = next
+		}
+		state = next
+	}
+	s.ends[state] = append(s.ends[state], payload)
+	s.phrase++
+	return nil
+}
+
+func (s *Set) newState() uint32 {
+	s.wild = append(s.wild, 0)
+	s.ends = append(s.ends, nil)
+	return uint32(len(s.wild) - 1)
+}
+
+func key(state uint32, brk bool, id uint32) uint64 {
+	k := uint64(state)<<33 | uint64(id)
+	if brk {
+		k |= 1 << 32
+	}
+	return k
+}
+
+// Build returns the Set of the phrases added so far. The Builder must not be
+// used afterwards.
+func (b *Builder) Build() *Set {
+	s := b.set
+	b.set = Set{}
+	if s.edges == nil {
+		s.vocab, s.edges, s.wild, s.ends = map[string]uint32{}, map[uint64]uint32{}, []uint32{0}, [][]int32{nil}
+	}
+	return &s
+}
+
+// Len returns the number of phrases in the set.
+func (s *Set) Len() int { return s.phrase }
+
+// Contains reports whether the folded word w occurs in any phrase.
+func (s *Set) Contains(w []byte) bool {
+	_, ok := s.vocab[string(w)]
+	return ok
+}
+
+// A Match is a phrase found in a text: tokens [First, End) of the text, and
+// one payload of the phrase.
+type Match struct {
+	First, End int32
+	Payload    int32
+}
+
+// Scratch holds the buffers of a search; reuse one to avoid allocations. The
+// zero value is ready to use. A Scratch is not safe for concurrent use.
+type Scratch struct {
+	ids   []uint32
+	stack []frame
+}
+
+type frame struct {
+	state uint32
+	next  int32 // the token to match next
+}
+
+// Find appends to dst every phrase of s found in t, in the order of their
+// first token, and returns the extended slice. Phrases may overlap.
+func (s *Set) Find(t *Text, sc *Scratch, dst []Match) []Match {
+	toks := t.Tokens
+	ids := sc.ids[:0]
+	for _, tok := range toks {
+		ids = append(ids, s.vocab[string(t.Folded[tok.FStart:tok.FEnd])])
+	}
+	sc.ids = ids
+	for i := range toks {
+		if ids[i] == 0 {
+			continue // no phrase starts with an unknown word (nor with "*")
+		}
+		stack := append(sc.stack[:0], frame{0, int32(i)})
+		for len(stack) > 0 {
+			f := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			j := f.next
+			if int(j) >= len(toks) {
+				continue
+			}
+			brk := j > int32(i) && toks[j].Has(Break)
+			if ids[j] != 0 {
+				if next, ok := s.edges[key(f.state, brk, ids[j])]; ok {
+					for _, p := range s.ends[next] {
+						dst = append(dst, Match{int32(i), j + 1, p})
+					}
+					stack = append(stack, frame{next, j + 1})
+				}
+			}
+			if w := s.wild[f.state]; w != 0 && !brk {
+				for _, p := range s.ends[w] {
+					dst = append(dst, Match{int32(i), j + 1, p})
+				}
+				stack = append(stack, frame{w, j + 1})
+			}
+		}
+		sc.stack = stack
+	}
+	return dst
+}

@@ -1,0 +1,375 @@
+package match
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Flag describes a token.
+type Flag uint16
+
+// Token flags.
+const (
+	Break         Flag = 1 << iota // clause punctuation or a line break stands between this token and the one before
+	SentenceStart                  // first token of the text or of a sentence
+	Upper                          // its first letter is upper-case in the original text
+	AllUpper                       // it has two or more letters and all of them are upper-case
+	Quoted                         // it stands between a pair of quotation marks
+	Unspaced                       // a character of a script written without spaces (Han, kana, Hangul)
+	Symbol                         // a pictograph or other symbol, such as an emoji
+	WordStart                      // it begins a word: not the second part of "don't", "e-mail" or an unspaced run
+)
+
+// A Token is a word, an unspaced character or a symbol of the text.
+type Token struct {
+	Start, End   int32 // byte offsets in the original text
+	FStart, FEnd int32 // byte offsets in Text.Folded
+	Letters      int32 // letters in the token
+	Flags        Flag
+}
+
+// Has reports whether all of f are set on the token.
+func (t Token) Has(f Flag) bool { return t.Flags&f == f }
+
+// A Mark is a run of exclamation and question marks ("!!!", "?!", "？？").
+type Mark struct {
+	Start, End int32 // byte offsets in the original text
+	Bangs      int32 // exclamation marks in the run
+	Questions  int32 // question marks in the run
+	After      int32 // index of the first token after the run (len(Tokens) when none)
+}
+
+// Text is a tokenised message. The zero value is an empty text; call Reset
+// to tokenise a message. A Text reuses its buffers across calls to Reset and
+// is not safe for concurrent use.
+type Text struct {
+	Src    string
+	Folded []byte  // the normalised, case-folded tokens, back to back
+	Tokens []Token // in order
+	Marks  []Mark  // runs of '!' and '?', in order
+	seg    []byte  // pieces of a normalisation segment not yet placed
+}
+
+// fold is shared: cases.Fold keeps no state between calls.
+var fold = cases.Fold()
+
+// Reset tokenises src, replacing what t held. Invalid UTF-8 bytes separate
+// tokens like punctuation and are otherwise ignored.
+func (t *Text) Reset(src string) {
+	t.Src = src
+	t.Folded = t.Folded[:0]
+	t.Tokens = t.Tokens[:0]
+	t.Marks = t.Marks[:0]
+	tk := tokenizer{t: t, pending: Break | SentenceStart | WordStart, quoteTok: -1}
+	var it norm.Iter
+	it.InitString(norm.NFKC, src)
+	start := 0
+	for !it.Done() {
+		seg := it.Next()
+		end := it.Pos()
+		if len(t.seg) > 0 || end == start {
+			// A long expansion (ﷺ, ゟ) comes in pieces before the
+			// position moves on; all of it maps to the same bytes.
+			t.seg = append(t.seg, seg...)
+			if end == start {
+				continue
+			}
+			seg = t.seg
+		}
+		tk.segment(seg, int32(start), int32(end))
+		t.seg = t.seg[:0]
+		start = end
+	}
+	tk.resolveApostrophe(' ')
+	tk.endToken()
+	tk.endMark()
+}
+
+type tokenizer struct {
+	t        *Text
+	open     bool // a token is open
+	pending  Flag // flags for the next token
+	upperAll bool // every letter of the open token so far is upper-case
+	latin    bool // the last letter was Latin (its combining marks are dropped)
+	apos     bool // an apostrophe just ended a word: a contraction or a closing quote
+	mark     Mark // the open run of '!' and '?'
+	inMark   bool // a run of marks is open
+	closer   rune // the mark that closes the open quotation, or 0 when none is open
+	quoteTok int  // index of the first token inside the quotation
+	buf      [64]byte
+}
+
+func (k *tokenizer) segment(seg []byte, start, end int32) {
+	if len(seg) == 1 && seg[0] < utf8.RuneSelf {
+		k.rune(rune(seg[0]), seg, start, end)
+		return
+	}
+	// A segment is a starter and the marks that combine with it; all of it
+	// maps to the original bytes [start, end).
+	for i := 0; i < len(seg); {
+		r, n := utf8.DecodeRune(seg[i:])
+		if r == utf8.RuneError && n <= 1 {
+			k.separator(Break)
+			i++
+			continue
+		}
+		k.rune(r, seg[i:i+n], start, end)
+		i += n
+	}
+}
+
+// rune handles one normalised rune r (encoded as b) from the original bytes [start, end).
+func (k *tokenizer) rune(r rune, b []byte, start, end int32) {
+	k.resolveApostrophe(r)
+	if r == '!' || r == '?' {
+		k.punct(r, start, end)
+		return
+	}
+	k.endMark()
+	switch {
+	case r < utf8.RuneSelf && isASCIIWord(r):
+		k.letter(r, start, end, false)
+	case r < utf8.RuneSelf:
+		k.asciiPunct(r)
+	case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Mc, r):
+		if k.open && !k.latin {
+			k.t.Folded = append(k.t.Folded, b...)
+			k.extend(end)
+		}
+	case unspaced(r):
+		k.endToken()
+		k.letter(r, start, end, true)
+		k.endToken()
+	case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Nl, r) || unicode.Is(unicode.No, r):
+		k.letter(r, start, end, false)
+	case r == '\u2019' || r == '\u02bc' || r == '\u2018':
+		k.apostrophe()
+	case r == '\u2010' || r == '\u2011':
+		k.endToken()
+	case r == '\u200d' || unicode.Is(unicode.Cf, r):
+		// joiners and format characters are invisible
+	case unicode.Is(unicode.So, r):
+		k.endToken()
+		k.symbol(r, b, start, end)
+	case unicode.IsSpace(r):
+		if r == '\u2028' || r == '\u2029' {
+			k.separator(Break | SentenceStart)
+		} else {
+			k.separator(0)
+		}
+	default:
+		k.otherPunct(r)
+	}
+}
+
+func isASCIIWord(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+}
+
+// unspaced reports whether r belongs to a script written without spaces
+// between words (or, for Hangul, whose endings carry the meaning); each such
+// character is a token of its own. U+30FC is the katakana prolonged sound mark.
+func unspaced(r rune) bool {
+	return r >= 0x1100 && (r == 0x30fc || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul))
+}
+
+func (k *tokenizer) letter(r rune, start, end int32, unsp bool) {
+	t := k.t
+	upper := unicode.IsUpper(r) || unicode.IsTitle(r)
+	lower := unicode.IsLower(r)
+	if !k.open {
+		t.Tokens = append(t.Tokens, Token{Start: start, FStart: int32(len(t.Folded)), Flags: k.pending})
+		k.pending = 0
+		k.open = true
+		k.upperAll = true
+		if upper {
+			t.Tokens[len(t.Tokens)-1].Flags |= Upper
+		}
+		if unsp {
+			t.Tokens[len(t.Tokens)-1].Flags |= Unspaced
+		}
+	}
+	tok := &t.Tokens[len(t.Tokens)-1]
+	if upper || lower {
+		tok.Letters++
+		k.upperAll = k.upperAll && upper
+	}
+	k.latin = r < 0x250 || 0x1e00 <= r && r < 0x1f00
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		t.Folded = append(t.Folded, byte(r))
+	case upper || lower:
+		k.appendFolded(r)
+	default:
+		t.Folded = utf8.AppendRune(t.Folded, r)
+	}
+	tok.End = end
+	tok.FEnd = int32(len(t.Folded))
+}
+
+// appendFolded appends the case-folded form of r, with the accents of Latin
+// letters removed.
+func (k *tokenizer) appendFolded(r rune) {
+	t := k.t
+	n := utf8.EncodeRune(k.buf[:8], r)
+	nd, _, err := fold.Transform(k.buf[8:], k.buf[:n], true)
+	if err != nil {
+		t.Folded = utf8.AppendRune(t.Folded, r)
+		return
+	}
+	for _, f := range string(k.buf[8 : 8+nd]) {
+		if b, ok := latinBase(f); ok {
+			f = b
+		}
+		t.Folded = utf8.AppendRune(t.Folded, f)
+	}
+}
+
+func (k *tokenizer) extend(end int32) {
+	tok := &k.t.Tokens[len(k.t.Tokens)-1]
+	tok.End = end
+	tok.FEnd = int32(len(k.t.Folded))
+}
+
+func (k *tokenizer) endToken() {
+	if !k.open {
+		return
+	}
+	k.open = false
+	tok := &k.t.Tokens[len(k.t.Tokens)-1]
+	if k.upperAll && tok.Letters >= 2 {
+		tok.Flags |= AllUpper
+	}
+}
+
+func (k *tokenizer) separator(f Flag) {
+	k.endToken()
+	k.pending |= f | WordStart
+}
+
+func (k *tokenizer) symbol(r rune, b []byte, start, end int32) {
+	t := k.t
+	t.Tokens = append(t.Tokens, Token{Start: start, End: end, FStart: int32(len(t.Folded)), Flags: k.pending | Symbol})
+	k.pending = WordStart
+	t.Folded = append(t.Folded, b...)
+	t.Tokens[len(t.Tokens)-1].FEnd = int32(len(t.Folded))
+}
+
+func (k *tokenizer) asciiPunct(r rune) {
+	switch r {
+	case ' ', '\t':
+		k.separator(0)
+	case '\n', '\r', '\f', '\v':
+		k.separator(Break | SentenceStart)
+	case '\'':
+		k.apostrophe()
+	case '"':
+		k.quoteMark('"')
+	case '-':
+		// a hyphen inside a word joins parts that match as separate words;
+		// standing alone it is a dash
+		if k.open {
+			k.endToken()
+		} else {
+			k.separator(Break)
+		}
+	case '.':
+		k.separator(Break | SentenceStart)
+	case ',', ';', ':', '(', ')', '[', ']', '{', '}', '/', '|', '*', '_', '~', '<', '>', '=', '+', '&', '#', '@', '%', '$', '^', '`', '\\':
+		k.separator(Break)
+	default:
+		k.separator(0)
+	}
+}
+
+func (k *tokenizer) otherPunct(r rune) {
+	switch r {
+	case '。', '．', '…', '｡', '¿', '¡':
+		k.separator(Break | SentenceStart)
+	case '“', '”', '„', '«', '»', '「', '」', '『', '』':
+		k.quoteMark(r)
+	default:
+		k.separator(Break)
+	}
+}
+
+// closers maps each opening quotation mark to the mark that closes it.
+var closers = map[rune]rune{'"': '"', '\'': '\'', '“': '”', '„': '“', '«': '»', '「': '」', '『': '』'}
+
+// apostrophe splits a word ("don't" matches as "don" "t"), or opens or
+// closes a quotation when it stands at the edge of a word. Typographic
+// apostrophes and single quotes count as the ASCII one.
+func (k *tokenizer) apostrophe() {
+	if k.open {
+		// a contraction, an elision or a closing quote: the next rune tells
+		k.endToken()
+		k.apos = true
+		return
+	}
+	k.quoteMark('\'')
+}
+
+// resolveApostrophe decides what an apostrophe at the end of a word was, now
+// that the rune after it, r, is known: before a letter it joined two words;
+// otherwise it closes an open single quotation.
+func (k *tokenizer) resolveApostrophe(r rune) {
+	if !k.apos {
+		return
+	}
+	k.apos = false
+	if k.closer == '\'' && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		k.closeQuote()
+	}
+}
+
+// quoteMark handles the quotation mark q: it closes the open quotation when
+// it is its closer, and otherwise opens one if none is open.
+func (k *tokenizer) quoteMark(q rune) {
+	k.separator(Break)
+	switch {
+	case k.closer != 0 && q == k.closer:
+		k.closeQuote()
+	case k.closer == 0:
+		if c, ok := closers[q]; ok {
+			k.closer = c
+			k.quoteTok = len(k.t.Tokens)
+		}
+	}
+}
+
+// closeQuote marks the tokens since the opening quotation mark as quoted.
+// An unclosed quotation marks nothing.
+func (k *tokenizer) closeQuote() {
+	for i := k.quoteTok; i >= 0 && i < len(k.t.Tokens); i++ {
+		k.t.Tokens[i].Flags |= Quoted
+	}
+	k.closer, k.quoteTok = 0, -1
+}
+
+func (k *tokenizer) punct(r rune, start, end int32) {
+	k.separator(Break | SentenceStart)
+	if !k.inMark {
+		k.mark = Mark{Start: start}
+		k.inMark = true
+	}
+	k.mark.End = end
+	if r == '!' {
+		k.mark.Bangs++
+	} else {
+		k.mark.Questions++
+	}
+}
+
+func (k *tokenizer) endMark() {
+	if k.inMark {
+		k.mark.After = int32(len(k.t.Tokens))
+		k.t.Marks = append(k.t.Marks, k.mark)
+		k.inMark = false
+	}
+}
