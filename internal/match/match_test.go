@@ -86,7 +86,7 @@ func build(t testing.TB, phrases ...string) *Set {
 	t.Helper()
 	var b Builder
 	for i, p := range phrases {
-		if err := b.Add(p, int32(i)); err != nil {
+		if _, err := b.Add(p, int32(i)); err != nil {
 			t.Fatalf("Add(%q): %v", p, err)
 		}
 	}
@@ -135,12 +135,20 @@ func TestFind(t *testing.T) {
 func TestAddErrors(t *testing.T) {
 	var b Builder
 	for _, p := range []string{"", "  ", "* idiot", "...", "sorry, *"} {
-		if err := b.Add(p, 0); err == nil {
+		if _, err := b.Add(p, 0); err == nil {
 			t.Errorf("Add(%q) succeeded; want an error", p)
 		}
 	}
 	if s := b.Build(); s.Len() != 0 {
 		t.Errorf("Len = %d after failed adds", s.Len())
+	}
+}
+
+func TestAddUpper(t *testing.T) {
+	var b Builder
+	upper, err := b.Add("können Sie * Ihnen", 0)
+	if err != nil || upper != 0b1010 {
+		t.Errorf("Add = %b, %v; want 1010 (words 1 and 3 capitalised)", upper, err)
 	}
 }
 

@@ -35,8 +35,10 @@ type Builder struct {
 var ErrEmptyPhrase = errors.New("match: phrase has no words")
 
 // Add adds phrase with its payload. A phrase may be added many times with
-// different payloads.
-func (b *Builder) Add(phrase string, payload int32) error {
+// different payloads. It returns a bit set of the phrase's words whose first
+// letter is upper-case (bit i for word i, up to 64 words), for callers that
+// match case.
+func (b *Builder) Add(phrase string, payload int32) (upper uint64, err error) {
 	if b.set.edges == nil {
 		b.set.vocab = make(map[string]uint32)
 		b.set.edges = make(map[uint64]uint32)
@@ -52,19 +54,22 @@ func (b *Builder) Add(phrase string, payload int32) error {
 	b.text.Reset(strings.Join(fields, " "))
 	toks := b.text.Tokens
 	if len(toks) == 0 {
-		return ErrEmptyPhrase
+		return 0, ErrEmptyPhrase
 	}
 	if string(b.text.Folded[toks[0].FStart:toks[0].FEnd]) == wildWord {
-		return fmt.Errorf("match: phrase %q starts with %q", phrase, Wildcard)
+		return 0, fmt.Errorf("match: phrase %q starts with %q", phrase, Wildcard)
 	}
 	s := &b.set
 	state := uint32(0)
 	for i, tok := range toks {
 		brk := i > 0 && tok.Has(Break)
+		if tok.Has(Upper) && i < 64 {
+			upper |= 1 << i
+		}
 		word := string(b.text.Folded[tok.FStart:tok.FEnd])
 		if word == wildWord {
 			if brk {
-				return fmt.Errorf("match: phrase %q has punctuation before %q", phrase, Wildcard)
+				return 0, fmt.Errorf("match: phrase %q has punctuation before %q", phrase, Wildcard)
 			}
 			if s.wild[state] == 0 {
 				s.wild[state] = s.newState()
@@ -87,7 +92,7 @@ func (b *Builder) Add(phrase string, payload int32) error {
 	}
 	s.ends[state] = append(s.ends[state], payload)
 	s.phrase++
-	return nil
+	return upper, nil
 }
 
 func (s *Set) newState() uint32 {

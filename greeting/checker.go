@@ -1,0 +1,480 @@
+package greeting
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"math"
+	"path"
+	"slices"
+	"sync"
+
+	"github.com/rapportkit/rapport"
+	"github.com/rapportkit/rapport/internal/match"
+	"golang.org/x/text/language"
+)
+
+//go:embed data/*.txt
+var builtin embed.FS
+
+// A Checker reads messages with compiled phrase data for a set of languages.
+// Build one with [New], or use the package-level [Check], which shares a
+// checker for every built-in language. A Checker is immutable and safe for
+// concurrent use; the zero value is not usable.
+type Checker struct {
+	langs   []*lexicon // the first is the fallback when nothing is detected
+	matcher language.Matcher
+	detect  map[string]uint64 // folded common word → bit set of langs
+	pool    sync.Pool         // of *scratch
+}
+
+// An Option configures a Checker.
+type Option func(*options) error
+
+type options struct {
+	only  []language.Tag
+	extra []*lexicon
+}
+
+// WithLanguages limits the checker to the built-in languages closest to tags.
+// It is an error if a tag has no built-in data.
+func WithLanguages(tags ...language.Tag) Option {
+	return func(o *options) error {
+		o.only = append(o.only, tags...)
+		return nil
+	}
+}
+
+// WithData adds a language from phrase data in the format described in the
+// package documentation. name is used in error messages. Data for a
+// language the checker already has replaces the built-in data.
+func WithData(name string, src []byte) Option {
+	return func(o *options) error {
+		lx, err := parseLexicon(name, src)
+		if err != nil {
+			return err
+		}
+		o.extra = append(o.extra, lx)
+		return nil
+	}
+}
+
+// New returns a Checker for the built-in languages, configured by opts.
+func New(opts ...Option) (*Checker, error) {
+	var o options
+	for _, opt := range opts {
+		if err := opt(&o); err != nil {
+			return nil, err
+		}
+	}
+	langs, err := builtinLexicons()
+	if err != nil {
+		return nil, err
+	}
+	if len(o.only) > 0 {
+		keep := make([]*lexicon, 0, len(o.only))
+		m := language.NewMatcher(tagsOf(langs))
+		for _, t := range o.only {
+			_, i, conf := m.Match(t)
+			if conf == language.No {
+				return nil, fmt.Errorf("greeting: no built-in data for language %v", t)
+			}
+			if !slices.Contains(keep, langs[i]) {
+				keep = append(keep, langs[i])
+			}
+		}
+		langs = keep
+	}
+	for _, x := range o.extra {
+		if i := slices.IndexFunc(langs, func(l *lexicon) bool { return l.tag == x.tag }); i >= 0 {
+			langs[i] = x
+		} else {
+			langs = append(langs, x)
+		}
+	}
+	c := &Checker{langs: langs, matcher: language.NewMatcher(tagsOf(langs)), detect: map[string]uint64{}}
+	for i, l := range langs {
+		if i >= 64 {
+			break // detection covers the first 64 languages
+		}
+		for _, w := range l.common {
+			c.detect[w] |= 1 << i
+		}
+	}
+	c.pool.New = func() any { return new(scratch) }
+	return c, nil
+}
+
+func tagsOf(langs []*lexicon) []language.Tag {
+	tags := make([]language.Tag, len(langs))
+	for i, l := range langs {
+		tags[i] = l.tag
+	}
+	return tags
+}
+
+// builtinLexicons parses the embedded data, English first.
+var builtinLexicons = sync.OnceValues(func() ([]*lexicon, error) {
+	files, err := fs.Glob(builtin, "data/*.txt")
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(files, func(a, b string) int {
+		// English is the fallback language and comes first.
+		if (a == "data/en.txt") != (b == "data/en.txt") {
+			if a == "data/en.txt" {
+				return -1
+			}
+			return 1
+		}
+		return compareStrings(a, b)
+	})
+	var langs []*lexicon
+	for _, f := range files {
+		src, err := builtin.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		lx, err := parseLexicon(path.Base(f), src)
+		if err != nil {
+			return nil, err
+		}
+		langs = append(langs, lx)
+	}
+	return langs, nil
+})
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+var defaultChecker = sync.OnceValue(func() *Checker {
+	c, err := New()
+	if err != nil {
+		panic("greeting: built-in phrase data does not load: " + err.Error())
+	}
+	return c
+})
+
+// Default returns the checker for every built-in language, built on first use.
+func Default() *Checker { return defaultChecker() }
+
+// Check reads text with the default checker. lang is the language the text
+// is written in; language.Und asks the checker to detect it.
+func Check(text string, lang language.Tag) Report { return Default().Check(text, lang) }
+
+// Languages returns the languages the checker has data for, the fallback
+// first.
+func (c *Checker) Languages() []language.Tag { return tagsOf(c.langs) }
+
+type scratch struct {
+	text   match.Text
+	sc     match.Scratch
+	found  []match.Match
+	counts [numStrategies]int
+}
+
+// maxPooled is the largest text whose buffers are kept for reuse.
+const maxPooled = 1 << 16
+
+// Check reads text, written in lang (language.Und to detect it). Tags
+// resolve to the closest language with data (pt-BR finds pt); for a tag
+// with no close match the language is detected, and Report.Lang says which
+// data was used. Any string is accepted, including invalid UTF-8.
+func (c *Checker) Check(text string, lang language.Tag) Report {
+	s := c.pool.Get().(*scratch)
+	defer func() {
+		if len(text) <= maxPooled {
+			c.pool.Put(s)
+		}
+	}()
+	s.text.Reset(text)
+	lx := c.pick(lang, &s.text)
+	return lx.read(s)
+}
+
+// pick returns the lexicon for lang, or the detected one.
+func (c *Checker) pick(lang language.Tag, t *match.Text) *lexicon {
+	if lang != language.Und {
+		if _, i, conf := c.matcher.Match(lang); conf != language.No {
+			return c.langs[i]
+		}
+	}
+	return c.langs[c.detectLang(t)]
+}
+
+// detectLang returns the index of the language whose frequent words the
+// text uses most, the first language when there is no evidence.
+func (c *Checker) detectLang(t *match.Text) int {
+	var votes [64]int
+	for _, tok := range t.Tokens {
+		bits := c.detect[string(t.Folded[tok.FStart:tok.FEnd])]
+		for i := 0; bits != 0; i++ {
+			if bits&1 != 0 {
+				votes[i]++
+			}
+			bits >>= 1
+		}
+	}
+	best := 0
+	for i, v := range votes {
+		if v > votes[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+// read builds the report of the tokenised text in s.
+func (lx *lexicon) read(s *scratch) Report {
+	t := &s.text
+	toks := t.Tokens
+	s.found = lx.set.Find(t, &s.sc, s.found[:0])
+	found := s.found[:0]
+	for _, m := range s.found {
+		if lx.fits(m, toks) {
+			found = append(found, m)
+		}
+	}
+	slices.SortStableFunc(found, func(a, b match.Match) int {
+		if a.First != b.First {
+			return int(a.First - b.First)
+		}
+		return int(b.End - a.End)
+	})
+
+	r := Report{Lang: lx.tag}
+	var (
+		next        int32 = 0 // tokens before next are covered by a chosen phrase
+		cf, ce      int32 = -1, -1
+		negatedTill int32 = -1 // markers starting before this token are negated
+		formal      float64
+		informal    float64
+		fAddr, iAdr bool
+	)
+	s.counts = [numStrategies]int{}
+	markers := make([]Marker, 0, len(found)+2)
+	for _, m := range found {
+		if m.First < next && !(m.First == cf && m.End == ce) {
+			continue // overlaps a phrase chosen before
+		}
+		cf, ce, next = m.First, m.End, m.End
+		e := lx.entries[m.Payload]
+		if e.attrs&attrFormal != 0 {
+			formal++
+		}
+		if e.attrs&attrInformal != 0 {
+			informal++
+		}
+		switch e.cat {
+		case catNegation:
+			negatedTill = scopeEnd(toks, m.End, 3)
+			continue
+		case catFormal:
+			formal++
+			continue
+		case catInformal:
+			informal++
+			continue
+		case catCommon:
+			continue
+		}
+		st := Strategy(e.cat)
+		if st.negatable() && m.First < negatedTill {
+			continue
+		}
+		if st.Hostile() && quoted(toks[m.First:m.End]) {
+			continue
+		}
+		if st == Greeting && askedAfter(t, m.End) {
+			st = Impatience // "Hello?", "Hello??": is anyone there
+		}
+		switch st {
+		case FormalAddress:
+			formal++
+			fAddr = true
+		case InformalAddress:
+			informal++
+			iAdr = true
+		}
+		span := rapport.Span{Start: int(toks[m.First].Start), End: int(toks[m.End-1].End)}
+		markers = append(markers, Marker{Strategy: st, Span: span, Text: span.In(t.Src)})
+		switch {
+		case st == Greeting && r.Greeting == nil:
+			r.Greeting = &Phrase{Text: span.In(t.Src), Span: span, PartOfDay: e.part}
+			if name, ok := nameAfter(t, m.End, next, found); ok {
+				markers = append(markers, Marker{Strategy: PersonalName, Span: name, Text: name.In(t.Src)})
+			}
+		case st == Closing:
+			r.Closing = &Phrase{Text: span.In(t.Src), Span: span, PartOfDay: e.part}
+		}
+	}
+	markers = appendShouting(markers, t)
+	slices.SortStableFunc(markers, func(a, b Marker) int { return a.Start - b.Start })
+
+	z := bias
+	for i := range markers {
+		m := &markers[i]
+		s.counts[m.Strategy]++
+		m.Weight = round3(weights[m.Strategy] / float64(s.counts[m.Strategy]))
+		z += m.Weight
+		r.Hostile = r.Hostile || m.Strategy.Hostile()
+	}
+	r.Markers = markers
+	r.Politeness = round3(math.Tanh(z / 2))
+	r.Formality, r.Register = register(formal, informal, fAddr && iAdr)
+	return r
+}
+
+// fits reports whether match m meets its phrase's attributes.
+func (lx *lexicon) fits(m match.Match, toks []match.Token) bool {
+	e := &lx.entries[m.Payload]
+	if e.attrs&attrStart != 0 && !toks[m.First].Has(match.SentenceStart) {
+		return false
+	}
+	if e.attrs&attrCased != 0 {
+		for i := m.First; i < m.End && i-m.First < 64; i++ {
+			if e.upper>>(i-m.First)&1 == 0 {
+				continue
+			}
+			if !toks[i].Has(match.Upper) || toks[i].Has(match.SentenceStart) || toks[i].Has(match.AllUpper) {
+				return false // capitalised only because of its place, or shouted
+			}
+		}
+	}
+	return true
+}
+
+// scopeEnd returns the token after the scope of a negation that ends at
+// token from: up to n tokens, stopping at a clause break.
+func scopeEnd(toks []match.Token, from, n int32) int32 {
+	end := from
+	for end < int32(len(toks)) && end < from+n && !toks[end].Has(match.Break) {
+		end++
+	}
+	return end
+}
+
+// askedAfter reports whether a question mark directly follows token at-1.
+func askedAfter(t *match.Text, at int32) bool {
+	end := t.Tokens[at-1].End
+	for _, mk := range t.Marks {
+		if mk.Start == end && mk.Questions > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func quoted(toks []match.Token) bool {
+	for _, t := range toks {
+		if !t.Has(match.Quoted) {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// nameAfter finds a name right after a greeting ending at token at: a run of
+// capitalised words in the same clause that no phrase claims ("Hi Marco,").
+func nameAfter(t *match.Text, at, claimed int32, found []match.Match) (rapport.Span, bool) {
+	toks := t.Tokens
+	end := at
+	for end < int32(len(toks)) {
+		tk := toks[end]
+		if tk.Has(match.Break) || !tk.Has(match.Upper) || tk.Has(match.Unspaced) || tk.Has(match.Symbol) {
+			break
+		}
+		if slices.ContainsFunc(found, func(m match.Match) bool { return m.First == end }) {
+			break // "Hello Sir": a word of the phrase data, not a name
+		}
+		end++
+	}
+	if end == at {
+		return rapport.Span{}, false
+	}
+	return rapport.Span{Start: int(toks[at].Start), End: int(toks[end-1].End)}, true
+}
+
+// appendShouting adds shouting for runs of upper-case words and of three or
+// more '!', and impatience for runs of '?' ("???", "?!").
+func appendShouting(markers []Marker, t *match.Text) []Marker {
+	toks := t.Tokens
+	add := func(s Strategy, from, to int32) []Marker {
+		span := rapport.Span{Start: int(from), End: int(to)}
+		return append(markers, Marker{Strategy: s, Span: span, Text: span.In(t.Src)})
+	}
+	var cased, upper int32
+	for _, tk := range toks {
+		cased += tk.Letters
+		if tk.Has(match.AllUpper) {
+			upper += tk.Letters
+		}
+	}
+	if cased >= 8 && upper*10 >= cased*8 {
+		// the whole message is shouted
+		first, last := -1, -1
+		for i, tk := range toks {
+			if tk.Has(match.AllUpper) {
+				if first < 0 {
+					first = i
+				}
+				last = i
+			}
+		}
+		if first >= 0 && first != last {
+			markers = add(Shouting, toks[first].Start, toks[last].End)
+		}
+	} else {
+		for i := 0; i < len(toks); {
+			if !toks[i].Has(match.AllUpper) {
+				i++
+				continue
+			}
+			j, letters := i, int32(0)
+			for j < len(toks) && (toks[j].Has(match.AllUpper) || j > i && toks[j].Letters == 1 && toks[j].Has(match.Upper)) {
+				letters += toks[j].Letters
+				j++
+			}
+			if j-i >= 3 && letters >= 10 {
+				markers = add(Shouting, toks[i].Start, toks[j-1].End)
+			}
+			i = j
+		}
+	}
+	for _, mk := range t.Marks {
+		switch {
+		case mk.Bangs >= 3:
+			markers = add(Shouting, mk.Start, mk.End)
+		case mk.Questions >= 2 || mk.Questions >= 1 && mk.Bangs >= 1:
+			markers = add(Impatience, mk.Start, mk.End)
+		}
+	}
+	return markers
+}
+
+// register turns counts of formal and informal cues into a formality score
+// and a register.
+func register(formal, informal float64, bothAddresses bool) (float64, Register) {
+	if formal+informal == 0 {
+		return 0, Unknown
+	}
+	f := round3((formal - informal) / (formal + informal + 1))
+	switch {
+	case bothAddresses:
+		return f, Mixed
+	case f >= 0.2:
+		return f, Formal
+	case f <= -0.2:
+		return f, Informal
+	}
+	return f, Mixed
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

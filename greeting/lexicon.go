@@ -1,0 +1,265 @@
+package greeting
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rapportkit/rapport/internal/match"
+	"golang.org/x/text/language"
+)
+
+// A lexicon is one language's compiled phrase data.
+type lexicon struct {
+	tag     language.Tag
+	name    string
+	set     *match.Set
+	entries []entry  // indexed by the payload of a match
+	common  []string // folded frequent words, for detection
+}
+
+// category is what a phrase signals: a Strategy, or one of the cues below.
+type category uint8
+
+const (
+	catNegation = category(numStrategies) + iota
+	catFormal
+	catInformal
+	catCommon
+)
+
+var cueNames = map[string]category{"negation": catNegation, "formal": catFormal, "informal": catInformal, "common": catCommon}
+
+type attr uint8
+
+const (
+	attrStart    attr = 1 << iota // only at the start of a sentence
+	attrCased                     // only with the capitalisation written
+	attrFormal                    // also a formal register cue
+	attrInformal                  // also an informal register cue
+)
+
+type entry struct {
+	cat   category
+	attrs attr
+	part  PartOfDay
+	upper uint64 // capitalised words of the phrase, for attrCased
+}
+
+// A DataError is a problem in a phrase-data file, at a line and column.
+type DataError struct {
+	File      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *DataError) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg) }
+
+// ErrData is matched by errors.Is for every error in phrase data.
+var ErrData = errors.New("greeting: bad phrase data")
+
+// Is makes errors.Is(err, ErrData) true for a DataError.
+func (e *DataError) Is(target error) bool { return target == ErrData }
+
+const maxExpansions = 1024
+
+// parseLexicon reads phrase data (see data/README.md). It reports every
+// error it finds, joined.
+func parseLexicon(file string, src []byte) (*lexicon, error) {
+	lx := &lexicon{tag: language.Und}
+	var (
+		b    match.Builder
+		errs []error
+		cat  category
+		fold match.Text
+	)
+	fail := func(line, col int, format string, args ...any) {
+		errs = append(errs, &DataError{file, line, col, fmt.Sprintf(format, args...)})
+	}
+	if !utf8.Valid(src) {
+		return nil, &DataError{file, 1, 1, "file is not valid UTF-8"}
+	}
+	for n, line := range strings.Split(string(src), "\n") {
+		n++
+		if i := commentStart(line); i >= 0 {
+			line = line[:i]
+		}
+		body := strings.TrimRight(line, " \t\r")
+		trimmed := strings.TrimLeft(body, " \t")
+		if trimmed == "" {
+			continue
+		}
+		col := len(body) - len(trimmed) + 1
+		switch {
+		case strings.HasPrefix(trimmed, "["):
+			name, ok := strings.CutSuffix(trimmed[1:], "]")
+			if !ok {
+				fail(n, col, "section header %q lacks its closing ']'", trimmed)
+				cat = 0
+				continue
+			}
+			if s, err := ParseStrategy(name); err == nil && s != Shouting {
+				cat = category(s)
+			} else if c, ok := cueNames[name]; ok {
+				cat = c
+			} else {
+				fail(n, col+1, "unknown section %q (want a strategy name or negation, formal, informal, common)", name)
+				cat = 0
+			}
+		case cat == 0 && (strings.HasPrefix(trimmed, "language ") || strings.HasPrefix(trimmed, "name ")):
+			key, val, _ := strings.Cut(trimmed, " ")
+			val = strings.TrimSpace(val)
+			if key == "name" {
+				lx.name = val
+				continue
+			}
+			tag, err := language.Parse(val)
+			if err != nil {
+				fail(n, col+len(key)+1, "bad language tag %q: %v", val, err)
+				continue
+			}
+			lx.tag = tag
+		case cat == 0:
+			fail(n, col, "phrase %q is outside a section", trimmed)
+		case cat == catCommon:
+			for _, w := range strings.Fields(trimmed) {
+				fold.Reset(w)
+				if len(fold.Tokens) != 1 {
+					fail(n, col, "common word %q is not one word", w)
+					continue
+				}
+				lx.common = append(lx.common, string(fold.Folded))
+			}
+		default:
+			phrase, attrs, _ := strings.Cut(trimmed, " ; ")
+			e := entry{cat: cat}
+			for _, a := range strings.Fields(attrs) {
+				if msg := e.set(a); msg != "" {
+					fail(n, col+strings.Index(trimmed, a), "%s", msg)
+				}
+			}
+			alts, err := expand(strings.TrimSpace(phrase))
+			if err != nil {
+				fail(n, col, "%v", err)
+				continue
+			}
+			for _, p := range alts {
+				upper, err := b.Add(p, int32(len(lx.entries)))
+				if err != nil {
+					fail(n, col, "phrase %q: %v", p, err)
+					continue
+				}
+				e.upper = upper
+				lx.entries = append(lx.entries, e)
+			}
+		}
+	}
+	if lx.tag == language.Und && len(errs) == 0 {
+		fail(1, 1, "missing 'language <tag>' line")
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	lx.set = b.Build()
+	return lx, nil
+}
+
+// commentStart returns the index of the '#' that starts a comment in line,
+// or -1: a '#' at the start or after a space.
+func commentStart(line string) int {
+	for i := 0; i < len(line); i++ {
+		if line[i] == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t') {
+			return i
+		}
+	}
+	return -1
+}
+
+// set applies the attribute a, or says what is wrong with it.
+func (e *entry) set(a string) string {
+	var p PartOfDay
+	switch a {
+	case "start":
+		e.attrs |= attrStart
+	case "cased":
+		e.attrs |= attrCased
+	case "formal":
+		e.attrs |= attrFormal
+	case "informal":
+		e.attrs |= attrInformal
+	default:
+		if p.UnmarshalText([]byte(a)) != nil || p == AnyTime {
+			return fmt.Sprintf("unknown attribute %q", a)
+		}
+		if e.cat != category(Greeting) && e.cat != category(Closing) {
+			return fmt.Sprintf("part of day %q on a phrase that is not a greeting or closing", a)
+		}
+		e.part = p
+	}
+	return ""
+}
+
+// expand returns the phrases a pattern with {a|b} choices stands for.
+// Choices nest: {as i {already|} said|like i said}.
+func expand(pattern string) ([]string, error) {
+	out, rest, err := expandSeq(pattern, pattern, 0)
+	if err == nil && rest != "" {
+		err = fmt.Errorf("unexpected %q in %q", rest[0], pattern)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for i, o := range out {
+		out[i] = strings.Join(strings.Fields(o), " ")
+	}
+	return out, nil
+}
+
+// expandSeq expands s up to an unmatched '|' or '}' at the given depth and
+// returns what is left.
+func expandSeq(pattern, s string, depth int) ([]string, string, error) {
+	out := []string{""}
+	for {
+		i := strings.IndexAny(s, "{|}")
+		if i < 0 || s[i] != '{' {
+			if i < 0 {
+				i = len(s)
+			}
+			for j := range out {
+				out[j] += s[:i]
+			}
+			if i < len(s) && depth == 0 {
+				return nil, "", fmt.Errorf("unexpected %q in %q", s[i], pattern)
+			}
+			return out, s[i:], nil
+		}
+		lit := s[:i]
+		s = s[i+1:]
+		var choices []string
+		for {
+			alts, rest, err := expandSeq(pattern, s, depth+1)
+			if err != nil {
+				return nil, "", err
+			}
+			choices = append(choices, alts...)
+			if rest == "" {
+				return nil, "", fmt.Errorf("unclosed '{' in %q", pattern)
+			}
+			s = rest[1:]
+			if rest[0] == '}' {
+				break
+			}
+		}
+		if len(out)*len(choices) > maxExpansions {
+			return nil, "", fmt.Errorf("%q expands to more than %d phrases", pattern, maxExpansions)
+		}
+		next := make([]string, 0, len(out)*len(choices))
+		for _, o := range out {
+			for _, c := range choices {
+				next = append(next, o+lit+c)
+			}
+		}
+		out = next
+	}
+}
