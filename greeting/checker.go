@@ -50,7 +50,7 @@ func WithLanguages(tags ...language.Tag) Option {
 // language the checker already has replaces the built-in data.
 func WithData(name string, src []byte) Option {
 	return func(o *options) error {
-		lx, err := parseLexicon(name, src)
+		lx, err := parseLexicon(name, src, true)
 		if err != nil {
 			return err
 		}
@@ -113,7 +113,7 @@ func tagsOf(langs []*lexicon) []language.Tag {
 	return tags
 }
 
-// builtinLexicons parses the embedded data, English first.
+// builtinLexicons reads the headers of the embedded data, English first.
 var builtinLexicons = sync.OnceValues(func() ([]*lexicon, error) {
 	files, err := fs.Glob(builtin, "data/*.txt")
 	if err != nil {
@@ -135,7 +135,7 @@ var builtinLexicons = sync.OnceValues(func() ([]*lexicon, error) {
 		if err != nil {
 			return nil, err
 		}
-		lx, err := parseLexicon(path.Base(f), src)
+		lx, err := parseLexicon(path.Base(f), src, false)
 		if err != nil {
 			return nil, err
 		}
@@ -195,13 +195,17 @@ func (c *Checker) Check(text string, lang language.Tag) Report {
 		}
 	}()
 	s.text.Reset(text)
-	lx := c.pick(lang, &s.text)
-	return lx.read(s)
+	return c.pick(lang, &s.text).compiled().read(s)
 }
 
 // pick returns the lexicon for lang, or the detected one.
 func (c *Checker) pick(lang language.Tag, t *match.Text) *lexicon {
 	if lang != language.Und {
+		for _, l := range c.langs {
+			if l.tag == lang {
+				return l
+			}
+		}
 		if _, i, conf := c.matcher.Match(lang); conf != language.No {
 			return c.langs[i]
 		}
@@ -292,8 +296,8 @@ func (lx *lexicon) read(s *scratch) Report {
 		if st.Hostile() && quoted(toks[m.First:m.End]) {
 			continue
 		}
-		if st == Greeting && askedAfter(t, m.End) {
-			st = Impatience // "Hello?", "Hello??": is anyone there
+		if st == Greeting && m.End-m.First == 1 && askedAfter(t, m.End) {
+			st = Impatience // "Hello?", "Hi??": is anyone there
 		}
 		switch st {
 		case FormalAddress:
@@ -410,14 +414,7 @@ func appendShouting(markers []Marker, t *match.Text) []Marker {
 		span := rapport.Span{Start: int(from), End: int(to)}
 		return append(markers, Marker{Strategy: s, Span: span, Text: span.In(t.Src)})
 	}
-	var cased, upper int32
-	for _, tk := range toks {
-		cased += tk.Letters
-		if tk.Has(match.AllUpper) {
-			upper += tk.Letters
-		}
-	}
-	if cased >= 8 && upper*10 >= cased*8 {
+	if t.Letters >= 8 && t.Upper*10 >= t.Letters*8 {
 		// the whole message is shouted
 		first, last := -1, -1
 		for i, tk := range toks {

@@ -4,19 +4,41 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/rapportkit/rapport/internal/match"
 	"golang.org/x/text/language"
 )
 
-// A lexicon is one language's compiled phrase data.
+// A lexicon is one language's phrase data. Its header (tag, name, common
+// words) is read when the checker is built; the phrase tables of built-in
+// languages are compiled when the language is first used, so a program pays
+// only for the languages it meets.
 type lexicon struct {
-	tag     language.Tag
-	name    string
-	set     *match.Set
-	entries []entry  // indexed by the payload of a match
-	common  []string // folded frequent words, for detection
+	tag    language.Tag
+	name   string
+	common []string // folded frequent words, for detection
+
+	file string // where the data came from, for error messages
+	src  []byte
+	once sync.Once
+	set  *match.Set
+	// entries is indexed by the payload of a match.
+	entries []entry
+}
+
+// compiled returns lx with its phrase tables, compiling them on first use.
+// Built-in data is tested to compile; failing here is a bug.
+func (lx *lexicon) compiled() *lexicon {
+	lx.once.Do(func() {
+		full, err := parseLexicon(lx.file, lx.src, true)
+		if err != nil {
+			panic("greeting: built-in phrase data does not compile: " + err.Error())
+		}
+		lx.set, lx.entries = full.set, full.entries
+	})
+	return lx
 }
 
 // category is what a phrase signals: a Strategy, or one of the cues below.
@@ -64,15 +86,17 @@ func (e *DataError) Is(target error) bool { return target == ErrData }
 
 const maxExpansions = 1024
 
-// parseLexicon reads phrase data (see data/README.md). It reports every
-// error it finds, joined.
-func parseLexicon(file string, src []byte) (*lexicon, error) {
-	lx := &lexicon{tag: language.Und}
+// parseLexicon reads phrase data (see data/README.md); with phrases false it
+// reads only the header and common words and leaves the phrases to
+// compiled. It reports every error it finds, joined.
+func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
+	lx := &lexicon{tag: language.Und, file: file, src: src}
 	var (
 		b    match.Builder
 		errs []error
 		cat  category
 		fold match.Text
+		seen = map[seenKey]bool{} // phrase and section, to drop repeats
 	)
 	fail := func(line, col int, format string, args ...any) {
 		errs = append(errs, &DataError{file, line, col, fmt.Sprintf(format, args...)})
@@ -122,6 +146,8 @@ func parseLexicon(file string, src []byte) (*lexicon, error) {
 			lx.tag = tag
 		case cat == 0:
 			fail(n, col, "phrase %q is outside a section", trimmed)
+		case !phrases && cat != catCommon:
+			continue
 		case cat == catCommon:
 			for _, w := range strings.Fields(trimmed) {
 				fold.Reset(w)
@@ -145,6 +171,10 @@ func parseLexicon(file string, src []byte) (*lexicon, error) {
 				continue
 			}
 			for _, p := range alts {
+				if seen[seenKey{p, cat}] {
+					continue
+				}
+				seen[seenKey{p, cat}] = true
 				upper, err := b.Add(p, int32(len(lx.entries)))
 				if err != nil {
 					fail(n, col, "phrase %q: %v", p, err)
@@ -161,8 +191,16 @@ func parseLexicon(file string, src []byte) (*lexicon, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	lx.set = b.Build()
+	if phrases {
+		lx.set = b.Build()
+		lx.once.Do(func() {}) // compiled already
+	}
 	return lx, nil
+}
+
+type seenKey struct {
+	phrase string
+	cat    category
 }
 
 // commentStart returns the index of the '#' that starts a comment in line,
@@ -211,9 +249,19 @@ func expand(pattern string) ([]string, error) {
 		return nil, err
 	}
 	for i, o := range out {
-		out[i] = strings.Join(strings.Fields(o), " ")
+		out[i] = collapseSpaces(o)
 	}
 	return out, nil
+}
+
+// collapseSpaces trims s and turns runs of spaces into one, allocating only
+// when something changes.
+func collapseSpaces(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "  ") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // expandSeq expands s up to an unmatched '|' or '}' at the given depth and

@@ -1,8 +1,10 @@
 package match
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -12,7 +14,10 @@ import (
 // immutable and safe for concurrent use.
 type Set struct {
 	vocab  map[string]uint32 // folded token → id; ids start at 1
-	edges  map[uint64]uint32 // edge key → next state; state 0 is the root
+	edges  map[uint64]uint32 // while building: edge key → next state; state 0 is the root
+	root   []uint32          // word id → the state after it from the root, or 0
+	first  []uint32          // per state (and one more): its edges are next[first[s]:first[s+1]]
+	next   []edge            // edges sorted by state, then label
 	wild   []uint32          // per state: the state after a "*", or 0
 	ends   [][]int32         // per state: the payloads of phrases ending there
 	phrase int               // number of phrases added
@@ -45,13 +50,17 @@ func (b *Builder) Add(phrase string, payload int32) (upper uint64, err error) {
 		b.set.wild = []uint32{0}
 		b.set.ends = [][]int32{nil}
 	}
-	fields := strings.Fields(phrase)
-	for i, f := range fields {
-		if f == Wildcard {
-			fields[i] = wildWord
+	text := phrase
+	if strings.Contains(phrase, Wildcard) {
+		fields := strings.Fields(phrase)
+		for i, f := range fields {
+			if f == Wildcard {
+				fields[i] = wildWord
+			}
 		}
+		text = strings.Join(fields, " ")
 	}
-	b.text.Reset(strings.Join(fields, " "))
+	b.text.Reset(text)
 	toks := b.text.Tokens
 	if len(toks) == 0 {
 		return 0, ErrEmptyPhrase
@@ -101,13 +110,16 @@ func (s *Set) newState() uint32 {
 	return uint32(len(s.wild) - 1)
 }
 
-func key(state uint32, brk bool, id uint32) uint64 {
-	k := uint64(state)<<33 | uint64(id)
+// label is how an edge is told apart from its siblings: the word id, and
+// whether a clause break comes before the word.
+func label(brk bool, id uint32) uint32 {
 	if brk {
-		k |= 1 << 32
+		return id<<1 | 1
 	}
-	return k
+	return id << 1
 }
+
+func key(state uint32, brk bool, id uint32) uint64 { return uint64(state)<<32 | uint64(label(brk, id)) }
 
 // Build returns the Set of the phrases added so far. The Builder must not be
 // used afterwards.
@@ -117,7 +129,53 @@ func (b *Builder) Build() *Set {
 	if s.edges == nil {
 		s.vocab, s.edges, s.wild, s.ends = map[string]uint32{}, map[uint64]uint32{}, []uint32{0}, [][]int32{nil}
 	}
+	// Every search starts at the root: index its edges by word id. The
+	// edges of the other states go into one array, grouped by state and
+	// sorted by label within a state.
+	s.root = make([]uint32, len(s.vocab)+1)
+	for _, id := range s.vocab {
+		s.root[id] = s.edges[key(0, false, id)]
+	}
+	s.first = make([]uint32, len(s.wild)+1)
+	for k := range s.edges {
+		s.first[k>>32+1]++
+	}
+	for i := 1; i < len(s.first); i++ {
+		s.first[i] += s.first[i-1]
+	}
+	s.next = make([]edge, len(s.edges))
+	fill := slices.Clone(s.first)
+	for k, to := range s.edges {
+		st := k >> 32
+		s.next[fill[st]] = edge{label: uint32(k), to: to}
+		fill[st]++
+	}
+	for st := range s.wild {
+		slices.SortFunc(s.next[s.first[st]:s.first[st+1]], func(a, b edge) int { return cmp.Compare(a.label, b.label) })
+	}
+	s.edges = nil
 	return &s
+}
+
+type edge struct{ label, to uint32 }
+
+// step returns the state after the word with the given label from state,
+// or 0.
+func (s *Set) step(state, label uint32) uint32 {
+	es := s.next[s.first[state]:s.first[state+1]]
+	if len(es) > 8 {
+		i, ok := slices.BinarySearchFunc(es, label, func(e edge, l uint32) int { return cmp.Compare(e.label, l) })
+		if ok {
+			return es[i].to
+		}
+		return 0
+	}
+	for _, e := range es {
+		if e.label == label {
+			return e.to
+		}
+	}
+	return 0
 }
 
 // Len returns the number of phrases in the set.
@@ -161,28 +219,27 @@ func (s *Set) Find(t *Text, sc *Scratch, dst []Match) []Match {
 		if ids[i] == 0 {
 			continue // no phrase starts with an unknown word (nor with "*")
 		}
-		stack := append(sc.stack[:0], frame{0, int32(i)})
+		// Follow the words from token i; a "*" branches, and its branch
+		// is followed after the literal path.
+		stack := append(sc.stack[:0], frame{s.root[ids[i]], int32(i) + 1})
 		for len(stack) > 0 {
 			f := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
-			j := f.next
-			if int(j) >= len(toks) {
-				continue
-			}
-			brk := j > int32(i) && toks[j].Has(Break)
-			if ids[j] != 0 {
-				if next, ok := s.edges[key(f.state, brk, ids[j])]; ok {
-					for _, p := range s.ends[next] {
-						dst = append(dst, Match{int32(i), j + 1, p})
-					}
-					stack = append(stack, frame{next, j + 1})
+			for state, j := f.state, f.next; state != 0; j++ {
+				for _, p := range s.ends[state] {
+					dst = append(dst, Match{int32(i), j, p})
 				}
-			}
-			if w := s.wild[f.state]; w != 0 && !brk {
-				for _, p := range s.ends[w] {
-					dst = append(dst, Match{int32(i), j + 1, p})
+				if int(j) >= len(toks) {
+					break
 				}
-				stack = append(stack, frame{w, j + 1})
+				brk := toks[j].Has(Break)
+				if w := s.wild[state]; w != 0 && !brk {
+					stack = append(stack, frame{w, j + 1})
+				}
+				if ids[j] == 0 {
+					break
+				}
+				state = s.step(state, label(brk, ids[j]))
 			}
 		}
 		sc.stack = stack

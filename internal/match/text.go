@@ -50,6 +50,9 @@ type Text struct {
 	Folded []byte  // the normalised, case-folded tokens, back to back
 	Tokens []Token // in order
 	Marks  []Mark  // runs of '!' and '?', in order
+	// Letters counts the cased letters of all tokens; Upper those in
+	// all-upper tokens (AllUpper).
+	Letters, Upper int32
 	seg    []byte  // pieces of a normalisation segment not yet placed
 }
 
@@ -63,9 +66,33 @@ func (t *Text) Reset(src string) {
 	t.Folded = t.Folded[:0]
 	t.Tokens = t.Tokens[:0]
 	t.Marks = t.Marks[:0]
+	t.Letters, t.Upper = 0, 0
 	tk := tokenizer{t: t, pending: Break | SentenceStart | WordStart, quoteTok: -1}
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c >= utf8.RuneSelf || i+1 < len(src) && src[i+1] >= utf8.RuneSelf {
+			i = tk.normalise(src, i)
+			continue
+		}
+		// ASCII not followed by a combining mark is already NFKC.
+		if isASCIIWord(rune(c)) && !tk.apos && !tk.inMark {
+			i = tk.asciiWord(src, i)
+			continue
+		}
+		tk.rune(rune(c), nil, int32(i), int32(i+1))
+		i++
+	}
+	tk.resolveApostrophe(' ')
+	tk.endToken()
+	tk.endMark()
+}
+
+// normalise tokenises src from i through NFKC until it reaches ASCII that
+// the fast path can take again, and returns where it stopped.
+func (k *tokenizer) normalise(src string, i int) int {
+	t := k.t
 	var it norm.Iter
-	it.InitString(norm.NFKC, src)
+	it.InitString(norm.NFKC, src[i:])
 	start := 0
 	for !it.Done() {
 		seg := it.Next()
@@ -79,13 +106,14 @@ func (t *Text) Reset(src string) {
 			}
 			seg = t.seg
 		}
-		tk.segment(seg, int32(start), int32(end))
+		k.segment(seg, int32(i+start), int32(i+end))
 		t.seg = t.seg[:0]
 		start = end
+		if p := i + end; p < len(src) && src[p] < utf8.RuneSelf && (p+1 == len(src) || src[p+1] < utf8.RuneSelf) {
+			return p
+		}
 	}
-	tk.resolveApostrophe(' ')
-	tk.endToken()
-	tk.endMark()
+	return i + start
 }
 
 type tokenizer struct {
@@ -176,10 +204,59 @@ func unspaced(r rune) bool {
 	return r >= 0x1100 && (r == 0x30fc || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul))
 }
 
+// asciiWord takes the run of ASCII letters and digits at src[i:], stopping
+// before a letter that a combining mark may follow, and returns its end.
+func (k *tokenizer) asciiWord(src string, i int) int {
+	t := k.t
+	if !k.open {
+		f := k.pending
+		if 'A' <= src[i] && src[i] <= 'Z' {
+			f |= Upper
+		}
+		t.Tokens = append(t.Tokens, Token{Start: int32(i), FStart: int32(len(t.Folded)), Flags: f})
+		k.pending = 0
+		k.open = true
+		k.upperAll = true
+	}
+	folded, letters, upperAll := t.Folded, int32(0), k.upperAll
+	j := i
+	for ; j < len(src); j++ {
+		if j+1 < len(src) && src[j+1] >= utf8.RuneSelf {
+			break // a combining mark may follow: leave src[j] to normalise
+		}
+		c := src[j]
+		switch {
+		case 'a' <= c && c <= 'z':
+			letters++
+			upperAll = false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			letters++
+		case '0' <= c && c <= '9':
+		default:
+			goto done
+		}
+		folded = append(folded, c)
+	}
+done:
+	t.Folded = folded
+	k.upperAll = upperAll
+	k.latin = true
+	tok := &t.Tokens[len(t.Tokens)-1]
+	tok.Letters += letters
+	tok.End = int32(j)
+	tok.FEnd = int32(len(folded))
+	return j
+}
+
 func (k *tokenizer) letter(r rune, start, end int32, unsp bool) {
 	t := k.t
-	upper := unicode.IsUpper(r) || unicode.IsTitle(r)
-	lower := unicode.IsLower(r)
+	var upper, lower bool
+	if r < utf8.RuneSelf {
+		upper, lower = 'A' <= r && r <= 'Z', 'a' <= r && r <= 'z'
+	} else {
+		upper, lower = unicode.IsUpper(r) || unicode.IsTitle(r), unicode.IsLower(r)
+	}
 	if !k.open {
 		t.Tokens = append(t.Tokens, Token{Start: start, FStart: int32(len(t.Folded)), Flags: k.pending})
 		k.pending = 0
@@ -243,8 +320,10 @@ func (k *tokenizer) endToken() {
 	}
 	k.open = false
 	tok := &k.t.Tokens[len(k.t.Tokens)-1]
+	k.t.Letters += tok.Letters
 	if k.upperAll && tok.Letters >= 2 {
 		tok.Flags |= AllUpper
+		k.t.Upper += tok.Letters
 	}
 }
 

@@ -1,0 +1,127 @@
+package greeting
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestBuiltinDataLoads(t *testing.T) {
+	langs, err := builtinLexicons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(langs) == 0 || langs[0].tag.String() != "en" {
+		t.Fatalf("English must load first as the fallback; got %v", tagsOf(langs))
+	}
+	for _, l := range langs {
+		l = l.compiled()
+		if l.name == "" || l.set.Len() == 0 || len(l.common) < 30 {
+			t.Errorf("%v: name %q, %d phrases, %d common words: data looks incomplete", l.tag, l.name, l.set.Len(), len(l.common))
+		}
+		seen := map[category]bool{}
+		for _, e := range l.entries {
+			seen[e.cat] = true
+		}
+		for s := Greeting; s < numStrategies; s++ {
+			if s != Shouting && s != PersonalName && !seen[category(s)] {
+				t.Errorf("%v: no phrases for strategy %v", l.tag, s)
+			}
+		}
+		if !seen[catNegation] {
+			t.Errorf("%v: no negation cues", l.tag)
+		}
+	}
+}
+
+func TestDataErrors(t *testing.T) {
+	tests := []struct {
+		name, src, want, reason string
+	}{
+		{"no language", "[greeting]\nhello\n", "x.txt:1:1: missing 'language <tag>' line", "every file says its language"},
+		{"bad tag", "language xx-!!\n", `x.txt:1:10: bad language tag "xx-!!": language: tag is not well-formed`, "the tag must parse"},
+		{"unknown section", "language en\n  [greetings]\nhi\n", `x.txt:2:4: unknown section "greetings" (want a strategy name or negation, formal, informal, common)
+x.txt:3:1: phrase "hi" is outside a section`, "all errors are reported, with positions"},
+		{"shouting has no data", "language en\n[shouting]\n", `x.txt:2:2: unknown section "shouting" (want a strategy name or negation, formal, informal, common)`, "shouting is found from the text's shape"},
+		{"unclosed header", "language en\n[greeting\n", `x.txt:2:1: section header "[greeting" lacks its closing ']'`, "headers close"},
+		{"bad attribute", "language en\n[apology]\nsorry ; loud\n", `x.txt:3:9: unknown attribute "loud"`, "attributes are a closed set"},
+		{"part of day on apology", "language en\n[apology]\nsorry ; morning\n", `x.txt:3:9: part of day "morning" on a phrase that is not a greeting or closing`, "only greetings name a part of day"},
+		{"unclosed choice", "language en\n[greeting]\n{hi|hello\n", `x.txt:3:1: unclosed '{' in "{hi|hello"`, "choices close"},
+		{"stray bar", "language en\n[greeting]\nhi|hello\n", `x.txt:3:1: unexpected '|' in "hi|hello"`, "a bar belongs in braces"},
+		{"no words", "language en\n[greeting]\n!!!\n", `x.txt:3:1: phrase "!!!": match: phrase has no words`, "punctuation alone cannot match"},
+		{"wildcard first", "language en\n[insult]\n* idiot\n", `x.txt:3:1: phrase "* idiot": match: phrase "* idiot" starts with "*"`, "a phrase starts with a word"},
+		{"too many", "language en\n[greeting]\n" + strings.Repeat("{a|b|c|d}", 6) + "\n", `x.txt:3:1: "` + strings.Repeat("{a|b|c|d}", 6) + `" expands to more than 1024 phrases`, "expansion is bounded"},
+		{"common phrase", "language en\n[common]\nthe end\nof-course\n", `x.txt:4:1: common word "of-course" is not one word`, "common words are single words"},
+		{"invalid utf8", "language en\n\xff\n", "x.txt:1:1: file is not valid UTF-8", "data files are UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseLexicon("x.txt", []byte(tt.src), true)
+			if err == nil {
+				t.Fatalf("no error; want %q (%s)", tt.want, tt.reason)
+			}
+			if err.Error() != tt.want {
+				t.Errorf("error:\n%s\nwant:\n%s\n(%s)", err, tt.want, tt.reason)
+			}
+			if !errors.Is(err, ErrData) {
+				t.Errorf("errors.Is(err, ErrData) = false for %v", err)
+			}
+		})
+	}
+}
+
+func TestExpand(t *testing.T) {
+	got, err := expand("{as i {already|} said|like i said} {again|}")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "as i already said again|as i already said|as i said again|as i said|like i said again|like i said"
+	if strings.Join(got, "|") != want {
+		t.Errorf("expand = %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+func FuzzParseData(f *testing.F) {
+	f.Add([]byte("language en\n[greeting]\n{hi|hello} there ; informal\ngood morning ; morning\n[insult]\nyou * idiot\n[common]\nthe a\n"))
+	f.Add([]byte("language it\n[apology]\nmi {scusi|perdoni} ; formal cased start\n"))
+	f.Add([]byte("[x\n{{{|}}}\n#\n language \n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		lx, err := parseLexicon("fuzz.txt", src, true)
+		if err != nil {
+			if !errors.Is(err, ErrData) {
+				t.Fatalf("error without ErrData: %v", err)
+			}
+			return
+		}
+		if lx.set == nil || len(lx.entries) != lx.set.Len() {
+			t.Fatalf("entries %d, phrases %v", len(lx.entries), lx.set)
+		}
+	})
+}
+
+// BenchmarkParseData measures compiling all built-in phrase data: a program
+// pays for each language once, when it first checks a message in it.
+func BenchmarkParseData(b *testing.B) {
+	files, err := builtin.ReadDir("data")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var srcs [][]byte
+	size := 0
+	for _, f := range files {
+		if strings.HasSuffix(f.Name(), ".txt") {
+			src, _ := builtin.ReadFile("data/" + f.Name())
+			srcs = append(srcs, src)
+			size += len(src)
+		}
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, src := range srcs {
+			if _, err := parseLexicon("bench", src, true); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -1,0 +1,47 @@
+// Package greeting reads one customer-service message: its greeting and
+// closing, the politeness strategies it uses, whether it is hostile, its
+// formality register and its language.
+//
+//	r := greeting.Check("Sorry for the wait — you're next, thank you for your patience!", language.English)
+//	r.Hostile                  // false
+//	r.Politeness               // 0.82: reads as polite
+//	r.Has(greeting.Gratitude)  // true
+//
+// # What a report holds
+//
+// A [Report] lists markers: each use of a [Strategy] (greeting, gratitude,
+// apology, command, insult, ...) with its byte span in the original text and
+// its weight. From them come:
+//
+//   - Politeness, in [-1, 1]: tanh(z/2) for z = bias + the markers' weights,
+//     that is 2p-1 for the probability p of a logistic model whose weights
+//     were fitted on English politeness ratings. The k-th marker of a
+//     strategy counts 1/k of its weight. The weights belong to strategies,
+//     not words, so they carry over to every language.
+//   - Hostile: any marker of blame, dismissal, command, impatience, insult,
+//     profanity or shouting. A negation just before a marker cancels it
+//     ("that was not a stupid question"), and hostile words between
+//     quotation marks are a quotation, not hostility.
+//   - Formality, in [-1, 1]: (F-I)/(F+I+1) for F formal and I informal cues
+//     (forms of address, register words). Register is unknown without cues,
+//     mixed when a message uses both the formal and the informal form of
+//     address, and otherwise formal or informal by the sign of Formality.
+//   - Greeting and Closing: the first greeting and the last closing, with the
+//     part of day they name; [PartOfDay.Fits] says whether that suits the
+//     customer's local hour.
+//
+// # Languages
+//
+// Each language is a phrase-data file compiled once into matching tables
+// (see data/README.md for the format). Text is normalised once (NFKC, case
+// folding, accents on Latin letters) and matched in one pass, with offsets
+// into the original bytes. Tags resolve to the closest language with data
+// through a language.Matcher; language.Und, or a tag with no close match,
+// asks the checker to detect the language from its frequent words.
+// [WithData] adds a language, or replaces one, from a file of your own.
+//
+// # Concurrency
+//
+// A [Checker] is immutable once built and safe for concurrent use; the
+// package-level [Check] uses a shared default checker built on first use.
+package greeting
