@@ -39,7 +39,7 @@ func BenchmarkCheck(b *testing.B) {
 			greeting.Check(text, language.Und)
 		}
 	})
-	for _, kb := range []int{10, 100} {
+	for _, kb := range []int{10, 100, 1000} {
 		text := strings.Repeat(replies["en"]+" ", kb<<10/len(replies["en"])+1)[:kb<<10]
 		b.Run(fmt.Sprintf("en-%dKB", kb), func(b *testing.B) {
 			b.ReportAllocs()

@@ -181,7 +181,7 @@ type scratch struct {
 }
 
 // maxPooled is the largest text whose buffers are kept for reuse.
-const maxPooled = 1 << 16
+const maxPooled = 1 << 20
 
 // Check reads text, written in lang (language.Und to detect it). Tags
 // resolve to the closest language with data (pt-BR finds pt); for a tag
@@ -246,12 +246,16 @@ func (lx *lexicon) read(s *scratch) Report {
 			found = append(found, m)
 		}
 	}
-	slices.SortStableFunc(found, func(a, b match.Match) int {
-		if a.First != b.First {
-			return int(a.First - b.First)
+	// Find reports matches grouped by first token; put the longest first
+	// within each group.
+	for i := 0; i < len(found); {
+		j := i + 1
+		for j < len(found) && found[j].First == found[i].First {
+			j++
 		}
-		return int(b.End - a.End)
-	})
+		slices.SortStableFunc(found[i:j], func(a, b match.Match) int { return int(b.End - a.End) })
+		i = j
+	}
 
 	r := Report{Lang: lx.tag}
 	var (
@@ -322,7 +326,7 @@ func (lx *lexicon) read(s *scratch) Report {
 	markers = appendShouting(markers, t)
 	slices.SortStableFunc(markers, func(a, b Marker) int { return a.Start - b.Start })
 
-	z := bias
+	z := 0.0
 	for i := range markers {
 		m := &markers[i]
 		s.counts[m.Strategy]++

@@ -13,9 +13,10 @@
 // apology, command, insult, ...) with its byte span in the original text and
 // its weight. From them come:
 //
-//   - Politeness, in [-1, 1]: tanh(z/2) for z = bias + the markers' weights,
-//     that is 2p-1 for the probability p of a logistic model whose weights
-//     were fitted on English politeness ratings. The k-th marker of a
+//   - Politeness, in [-1, 1]: tanh(z/2) for z the sum of the markers'
+//     weights, that is 2p-1 for the probability p of a logistic model whose
+//     weights were fitted on English politeness ratings; a message with no
+//     markers scores 0. The k-th marker of a
 //     strategy counts 1/k of its weight. The weights belong to strategies,
 //     not words, so they carry over to every language.
 //   - Hostile: any marker of blame, dismissal, command, impatience, insult,

@@ -53,7 +53,7 @@ type Text struct {
 	// Letters counts the cased letters of all tokens; Upper those in
 	// all-upper tokens (AllUpper).
 	Letters, Upper int32
-	seg    []byte  // pieces of a normalisation segment not yet placed
+	seg            []byte // pieces of a normalisation segment not yet placed
 }
 
 // fold is shared: cases.Fold keeps no state between calls.
