@@ -213,28 +213,6 @@ func (c *Checker) pick(lang language.Tag, t *match.Text) *lexicon {
 	return c.langs[c.detectLang(t)]
 }
 
-// detectLang returns the index of the language whose frequent words the
-// text uses most, the first language when there is no evidence.
-func (c *Checker) detectLang(t *match.Text) int {
-	var votes [64]int
-	for _, tok := range t.Tokens {
-		bits := c.detect[string(t.Folded[tok.FStart:tok.FEnd])]
-		for i := 0; bits != 0; i++ {
-			if bits&1 != 0 {
-				votes[i]++
-			}
-			bits >>= 1
-		}
-	}
-	best := 0
-	for i, v := range votes {
-		if v > votes[best] {
-			best = i
-		}
-	}
-	return best
-}
-
 // read builds the report of the tokenised text in s.
 func (lx *lexicon) read(s *scratch) Report {
 	t := &s.text
@@ -290,7 +268,7 @@ func (lx *lexicon) read(s *scratch) Report {
 		case catInformal:
 			informal++
 			continue
-		case catCommon:
+		case catCommon, catNeutral:
 			continue
 		}
 		st := Strategy(e.cat)
@@ -345,6 +323,13 @@ func (lx *lexicon) fits(m match.Match, toks []match.Token) bool {
 	e := &lx.entries[m.Payload]
 	if e.attrs&attrStart != 0 && !toks[m.First].Has(match.SentenceStart) {
 		return false
+	}
+	if e.attrs&attrEnd != 0 {
+		for _, tk := range toks[m.End:] {
+			if !tk.Has(match.Symbol) {
+				return false // words follow: not the end of the message
+			}
+		}
 	}
 	if e.attrs&attrCased != 0 {
 		for i := m.First; i < m.End && i-m.First < 64; i++ {

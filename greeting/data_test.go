@@ -40,9 +40,9 @@ func TestDataErrors(t *testing.T) {
 	}{
 		{"no language", "[greeting]\nhello\n", "x.txt:1:1: missing 'language <tag>' line", "every file says its language"},
 		{"bad tag", "language xx-!!\n", `x.txt:1:10: bad language tag "xx-!!": language: tag is not well-formed`, "the tag must parse"},
-		{"unknown section", "language en\n  [greetings]\nhi\n", `x.txt:2:4: unknown section "greetings" (want a strategy name or negation, formal, informal, common)
+		{"unknown section", "language en\n  [greetings]\nhi\n", `x.txt:2:4: unknown section "greetings" (want a strategy name or negation, formal, informal, common, neutral)
 x.txt:3:1: phrase "hi" is outside a section`, "all errors are reported, with positions"},
-		{"shouting has no data", "language en\n[shouting]\n", `x.txt:2:2: unknown section "shouting" (want a strategy name or negation, formal, informal, common)`, "shouting is found from the text's shape"},
+		{"shouting has no data", "language en\n[shouting]\n", `x.txt:2:2: unknown section "shouting" (want a strategy name or negation, formal, informal, common, neutral)`, "shouting is found from the text's shape"},
 		{"unclosed header", "language en\n[greeting\n", `x.txt:2:1: section header "[greeting" lacks its closing ']'`, "headers close"},
 		{"bad attribute", "language en\n[apology]\nsorry ; loud\n", `x.txt:3:9: unknown attribute "loud"`, "attributes are a closed set"},
 		{"part of day on apology", "language en\n[apology]\nsorry ; morning\n", `x.txt:3:9: part of day "morning" on a phrase that is not a greeting or closing`, "only greetings name a part of day"},

@@ -19,6 +19,7 @@ type lexicon struct {
 	tag    language.Tag
 	name   string
 	common []string // folded frequent words, for detection
+	scripts script  // the scripts the language is written in
 
 	file string // where the data came from, for error messages
 	src  []byte
@@ -49,9 +50,10 @@ const (
 	catFormal
 	catInformal
 	catCommon
+	catNeutral
 )
 
-var cueNames = map[string]category{"negation": catNegation, "formal": catFormal, "informal": catInformal, "common": catCommon}
+var cueNames = map[string]category{"negation": catNegation, "formal": catFormal, "informal": catInformal, "common": catCommon, "neutral": catNeutral}
 
 type attr uint8
 
@@ -60,6 +62,7 @@ const (
 	attrCased                     // only with the capitalisation written
 	attrFormal                    // also a formal register cue
 	attrInformal                  // also an informal register cue
+	attrEnd                       // only at the end of the message
 )
 
 type entry struct {
@@ -128,7 +131,7 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 			} else if c, ok := cueNames[name]; ok {
 				cat = c
 			} else {
-				fail(n, col+1, "unknown section %q (want a strategy name or negation, formal, informal, common)", name)
+				fail(n, col+1, "unknown section %q (want a strategy name or negation, formal, informal, common, neutral)", name)
 				cat = 0
 			}
 		case cat == 0 && (strings.HasPrefix(trimmed, "language ") || strings.HasPrefix(trimmed, "name ")):
@@ -191,6 +194,7 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	lx.scripts = scriptsOf(lx.tag)
 	if phrases {
 		lx.set = b.Build()
 		lx.once.Do(func() {}) // compiled already
@@ -226,6 +230,8 @@ func (e *entry) set(a string) string {
 		e.attrs |= attrFormal
 	case "informal":
 		e.attrs |= attrInformal
+	case "end":
+		e.attrs |= attrEnd
 	default:
 		if p.UnmarshalText([]byte(a)) != nil || p == AnyTime {
 			return fmt.Sprintf("unknown attribute %q", a)

@@ -1,0 +1,121 @@
+package greeting
+
+import (
+	"math/bits"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rapportkit/rapport/internal/match"
+	"golang.org/x/text/language"
+)
+
+// Language detection, for language.Und and tags without data: the script of
+// each word votes for the languages written in it, and each frequent word of
+// a language (its data's common section) votes three times for it. Kana
+// votes only for Japanese and Hangul only for Korean, while Han votes for
+// Chinese and Japanese alike, so the frequent words (的, 是, の, は) settle
+// between them. Ties go to the language listed first (English).
+
+// script is a bit set of writing systems.
+type script uint16
+
+const (
+	scriptLatin script = 1 << iota
+	scriptCyrillic
+	scriptGreek
+	scriptDevanagari
+	scriptArabic
+	scriptHebrew
+	scriptThai
+	scriptKana
+	scriptHan
+	scriptHangul
+)
+
+var scriptTables = []struct {
+	s script
+	t *unicode.RangeTable
+}{
+	{scriptLatin, unicode.Latin}, {scriptCyrillic, unicode.Cyrillic}, {scriptGreek, unicode.Greek},
+	{scriptDevanagari, unicode.Devanagari}, {scriptArabic, unicode.Arabic}, {scriptHebrew, unicode.Hebrew},
+	{scriptThai, unicode.Thai}, {scriptKana, unicode.Hiragana}, {scriptKana, unicode.Katakana},
+	{scriptHan, unicode.Han}, {scriptHangul, unicode.Hangul},
+}
+
+// scriptOfRune returns the script r is written in, or 0.
+func scriptOfRune(r rune) script {
+	if r < utf8.RuneSelf {
+		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+			return scriptLatin
+		}
+		return 0
+	}
+	if r == 0x30fc {
+		return scriptKana // the prolonged sound mark is "common" but only kana use it
+	}
+	for _, st := range scriptTables {
+		if unicode.Is(st.t, r) {
+			return st.s
+		}
+	}
+	return 0
+}
+
+// scriptsOf returns the scripts a language is written in, from its tag.
+func scriptsOf(tag language.Tag) script {
+	s, _ := tag.Script()
+	switch s.String() {
+	case "Latn":
+		return scriptLatin
+	case "Cyrl":
+		return scriptCyrillic
+	case "Grek":
+		return scriptGreek
+	case "Deva":
+		return scriptDevanagari
+	case "Arab":
+		return scriptArabic
+	case "Hebr":
+		return scriptHebrew
+	case "Thai":
+		return scriptThai
+	case "Jpan":
+		return scriptKana | scriptHan
+	case "Kore":
+		return scriptHangul | scriptHan
+	case "Hans", "Hant", "Hani":
+		return scriptHan
+	}
+	return 0
+}
+
+// detectLang returns the index of the language the text is most likely
+// written in, the first language when there is no evidence.
+func (c *Checker) detectLang(t *match.Text) int {
+	var votes [64]int
+	var counts [16]int // tokens per script, by bit position
+	for _, tok := range t.Tokens {
+		r, _ := utf8.DecodeRune(t.Folded[tok.FStart:tok.FEnd])
+		if s := scriptOfRune(r); s != 0 {
+			counts[bits.TrailingZeros16(uint16(s))]++
+		}
+		for langs := c.detect[string(t.Folded[tok.FStart:tok.FEnd])]; langs != 0; langs &= langs - 1 {
+			votes[bits.TrailingZeros64(langs)] += 3
+		}
+	}
+	best := 0
+	for i, l := range c.langs {
+		if i >= len(votes) {
+			break
+		}
+		for b, n := range counts {
+			if l.scripts&(1<<b) != 0 {
+				votes[i] += n
+			}
+		}
+		if votes[i] > votes[best] {
+			best = i
+		}
+	}
+	return best
+}

@@ -1,0 +1,176 @@
+package greeting_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/rapportkit/rapport/greeting"
+	"golang.org/x/text/language"
+)
+
+// This file is the harness every language's table of cases uses: a case is
+// a message, what the checker must read in it, and why.
+
+// want is what a message must read as. Zero fields are not asserted.
+type want struct {
+	has   []greeting.Strategy       // strategies that must be found
+	not   []greeting.Strategy       // strategies that must not be found
+	count map[greeting.Strategy]int // exact number of markers of a strategy
+
+	hostile *bool    // Report.Hostile
+	above   *float64 // Politeness must be greater than this
+	below   *float64 // Politeness must be less than this
+
+	register *greeting.Register
+
+	greeting     *string // text of the greeting; "" means there must be none
+	greetingPart *greeting.PartOfDay
+	closing      *string // text of the closing; "" means there must be none
+	closingPart  *greeting.PartOfDay
+}
+
+type langCase struct {
+	name   string
+	text   string
+	want   want
+	reason string
+}
+
+// casesByLang holds every language's table, by BCP 47 tag; each language's
+// test file adds its own in init. The fuzzer is seeded from all of them.
+var casesByLang = map[string][]langCase{}
+
+func ptr[T any](v T) *T { return &v }
+
+var (
+	yes      = ptr(true)
+	no       = ptr(false)
+	polite   = ptr(0.0) // as above: reads as polite
+	rude     = ptr(0.0) // as below: reads as impolite
+	formal   = ptr(greeting.Formal)
+	informal = ptr(greeting.Informal)
+	mixed    = ptr(greeting.Mixed)
+	unknown  = ptr(greeting.Unknown)
+	none     = ptr("")
+)
+
+type S = []greeting.Strategy
+
+// hostileStrategies lists the strategies that make a message hostile.
+var hostileStrategies = S{greeting.Command, greeting.Blame, greeting.Dismissal, greeting.Impatience,
+	greeting.Insult, greeting.Profanity, greeting.Shouting}
+
+// runLangCases checks each case with the given tag and expects the report
+// to use that language's data.
+func runLangCases(t *testing.T, tag language.Tag, cases []langCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			r := greeting.Check(tt.text, tag)
+			w := tt.want
+			found := found(r)
+			fail := func(format string, args ...any) {
+				t.Helper()
+				t.Errorf("%q: %s\n\tfound %v (%s)", tt.text, fmt.Sprintf(format, args...), found, tt.reason)
+			}
+			if r.Lang != tag {
+				fail("Lang = %v, want %v", r.Lang, tag)
+			}
+			for _, s := range w.has {
+				if !r.Has(s) {
+					fail("no %v marker", s)
+				}
+			}
+			for _, s := range w.not {
+				if r.Has(s) {
+					fail("unexpected %v marker", s)
+				}
+			}
+			for s, n := range w.count {
+				if got := r.Count(s); got != n {
+					fail("%d %v markers, want %d", got, s, n)
+				}
+			}
+			if w.hostile != nil && r.Hostile != *w.hostile {
+				fail("Hostile = %v, want %v", r.Hostile, *w.hostile)
+			}
+			if w.above != nil && !(r.Politeness > *w.above) {
+				fail("Politeness = %.3f, want > %.2f", r.Politeness, *w.above)
+			}
+			if w.below != nil && !(r.Politeness < *w.below) {
+				fail("Politeness = %.3f, want < %.2f", r.Politeness, *w.below)
+			}
+			if w.register != nil && r.Register != *w.register {
+				fail("Register = %v (formality %.2f), want %v", r.Register, r.Formality, *w.register)
+			}
+			checkPhrase(fail, "greeting", r.Greeting, w.greeting, w.greetingPart)
+			checkPhrase(fail, "closing", r.Closing, w.closing, w.closingPart)
+			for _, m := range r.Markers {
+				if tt.text[m.Start:m.End] != m.Text {
+					fail("marker %v: text[%d:%d] = %q, Text = %q", m.Strategy, m.Start, m.End, tt.text[m.Start:m.End], m.Text)
+				}
+			}
+		})
+	}
+}
+
+// checkPhrase checks a greeting or closing against the wanted text and part of
+// day.
+func checkPhrase(fail func(string, ...any), what string, p *greeting.Phrase, text *string, part *greeting.PartOfDay) {
+	switch {
+	case text != nil && *text == "" && p != nil:
+		fail("%s %q, want none", what, p.Text)
+	case text != nil && *text != "" && p == nil:
+		fail("no %s, want %q", what, *text)
+	case text != nil && *text != "" && p.Text != *text:
+		fail("%s %q, want %q", what, p.Text, *text)
+	}
+	if part != nil {
+		switch {
+		case p == nil:
+			fail("no %s, want one naming %v", what, *part)
+		case p.PartOfDay != *part:
+			fail("%s %q names %q, want %q", what, p.Text, p.PartOfDay, *part)
+		}
+	}
+}
+
+func found(r greeting.Report) []string {
+	s := make([]string, 0, len(r.Markers))
+	for _, m := range r.Markers {
+		s = append(s, m.Strategy.String()+":"+m.Text)
+	}
+	return s
+}
+
+// checkCoverage keeps a table honest: every strategy is asserted present in
+// some case and absent in another.
+func checkCoverage(t *testing.T, lang string, cases []langCase) {
+	t.Helper()
+	present, absent := map[greeting.Strategy]bool{}, map[greeting.Strategy]bool{}
+	for _, c := range cases {
+		for _, s := range c.want.has {
+			present[s] = true
+		}
+		for s, n := range c.want.count {
+			present[s] = present[s] || n > 0
+		}
+		for _, s := range c.want.not {
+			absent[s] = true
+		}
+	}
+	for _, s := range greeting.Strategies() {
+		if !present[s] {
+			t.Errorf("no %s case asserts a %v marker", lang, s)
+		}
+		if !absent[s] {
+			t.Errorf("no %s case asserts the absence of a %v marker", lang, s)
+		}
+	}
+}
+
+func TestEveryLanguageCoversEveryStrategy(t *testing.T) {
+	for lang, cases := range casesByLang {
+		checkCoverage(t, lang, cases)
+	}
+}
