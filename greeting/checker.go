@@ -324,6 +324,9 @@ func (lx *lexicon) fits(m match.Match, toks []match.Token) bool {
 	if e.attrs&attrStart != 0 && !toks[m.First].Has(match.SentenceStart) {
 		return false
 	}
+	if e.attrs&attrAlone != 0 && int(m.End) < len(toks) && !toks[m.End].Has(match.Break) {
+		return false // "Morning!" greets; "morning flight" does not
+	}
 	if e.attrs&attrEnd != 0 {
 		for _, tk := range toks[m.End:] {
 			if !tk.Has(match.Symbol) {

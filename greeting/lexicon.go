@@ -63,6 +63,7 @@ const (
 	attrFormal                    // also a formal register cue
 	attrInformal                  // also an informal register cue
 	attrEnd                       // only at the end of the message
+	attrAlone                     // only as a clause of its own
 )
 
 type entry struct {
@@ -232,6 +233,8 @@ func (e *entry) set(a string) string {
 		e.attrs |= attrInformal
 	case "end":
 		e.attrs |= attrEnd
+	case "alone":
+		e.attrs |= attrAlone
 	default:
 		if p.UnmarshalText([]byte(a)) != nil || p == AnyTime {
 			return fmt.Sprintf("unknown attribute %q", a)

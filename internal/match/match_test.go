@@ -62,6 +62,8 @@ func TestTokens(t *testing.T) {
 		{"korean", "안녕 고객님", "안{|^uw} 녕{u} 고{uw} 객{u} 님{u}", "Hangul syllables are tokens; spaces start words"},
 		{"emoji", "thanks🙂 bye", "thanks{|^w} 🙂{s} bye{w}", "an emoji is a token of its own"},
 		{"invalid utf8", "ok\xffno", "ok{|^w} no{|w}", "invalid bytes separate tokens"},
+		{"stretched", "Hiiii thanksss sooo cool", "Hiiii→hi{|^w} thanksss→thanks{w} sooo→so{w} cool{w}",
+			"letters drawn out for effect fold to one; a double letter stays"},
 		{"empty", "", "", "nothing in, nothing out"},
 	}
 	for _, tt := range tests {

@@ -320,6 +320,8 @@ func (k *tokenizer) endToken() {
 	}
 	k.open = false
 	tok := &k.t.Tokens[len(k.t.Tokens)-1]
+	tok.FEnd = tok.FStart + int32(unstretch(k.t.Folded[tok.FStart:tok.FEnd]))
+	k.t.Folded = k.t.Folded[:tok.FEnd]
 	k.t.Letters += tok.Letters
 	if k.upperAll && tok.Letters >= 2 {
 		tok.Flags |= AllUpper
@@ -451,4 +453,22 @@ func (k *tokenizer) endMark() {
 		k.t.Marks = append(k.t.Marks, k.mark)
 		k.inMark = false
 	}
+}
+
+// unstretch folds a letter written three or more times in a row, drawn out
+// for effect ("hiii", "thanksss", "sooo"), to one, in place, and returns the
+// new length. Only ASCII letters are folded: a run of 哈 is a word.
+func unstretch(w []byte) int {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'a' <= c && c <= 'z' && i+2 < len(w) && w[i+1] == c && w[i+2] == c {
+			for i+1 < len(w) && w[i+1] == c {
+				i++
+			}
+		}
+		w[n] = c
+		n++
+	}
+	return n
 }

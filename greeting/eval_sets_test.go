@@ -1,0 +1,253 @@
+package greeting
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+// The evaluations below read the labelled development sets described in
+// ../shared/data/README.md, print their figures, and fail when a figure
+// drops below the floor recorded here (and in the README). Floors are the
+// measured figures rounded down; raise them when the checker improves.
+var floors = map[string]float64{}
+
+// figure is one measured number on one data set.
+type figure struct {
+	key   string // "set/lang measure", the key into floors
+	n     int
+	value float64
+}
+
+func report(t *testing.T, figs []figure) {
+	t.Helper()
+	var b strings.Builder
+	for _, f := range figs {
+		floor, ok := floors[f.key]
+		mark := ""
+		switch {
+		case !ok:
+			mark = "  (no floor)"
+		case f.value < floor-1e-9:
+			mark = fmt.Sprintf("  BELOW FLOOR %.3f", floor)
+			t.Errorf("%s = %.3f (n=%d), below the recorded %.3f", f.key, f.value, f.n, floor)
+		}
+		fmt.Fprintf(&b, "%-44s n=%-6d %.3f%s\n", f.key, f.n, f.value, mark)
+	}
+	t.Log("\n" + b.String())
+}
+
+func openData(t *testing.T, parts ...string) *os.File {
+	t.Helper()
+	f, err := os.Open(filepath.Join(append([]string{dataDir}, parts...)...))
+	if os.IsNotExist(err) {
+		t.Skip("development data not found at", dataDir)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func readLines(t *testing.T, parts ...string) []string {
+	t.Helper()
+	b, err := io.ReadAll(openData(t, parts...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+}
+
+// TestFormalityPairs measures formality on professional translations of the
+// same English line, once formal and once informal (CoCoA-MT; IWSLT 2023 for
+// ko and vi): pairwise accuracy is how often the formal twin scores higher;
+// register accuracy how often each twin gets its own register. Pairs whose
+// two translations are the same text are left out.
+func TestFormalityPairs(t *testing.T) {
+	entries, err := os.ReadDir(filepath.Join(dataDir, "formality"))
+	if os.IsNotExist(err) {
+		t.Skip("development data not found at", dataDir)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Default()
+	var figs []figure
+	for _, e := range entries {
+		lang := e.Name()
+		tag := language.Make(lang)
+		var pairs, wins, regOK int
+		for _, domain := range []string{"telephony", "topical_chat"} {
+			formal := readLines(t, "formality", lang, domain+".formal.txt")
+			informal := readLines(t, "formality", lang, domain+".informal.txt")
+			if len(formal) != len(informal) {
+				t.Fatalf("%s/%s: %d formal lines, %d informal", lang, domain, len(formal), len(informal))
+			}
+			for i := range formal {
+				if formal[i] == informal[i] {
+					continue // the translators used no form of address: nothing to tell apart
+				}
+				f, in := c.Check(formal[i], tag), c.Check(informal[i], tag)
+				pairs++
+				if f.Formality > in.Formality {
+					wins++
+				}
+				if f.Register == Formal {
+					regOK++
+				}
+				if in.Register == Informal {
+					regOK++
+				}
+			}
+		}
+		figs = append(figs,
+			figure{"formality/" + lang + " pairwise", pairs, float64(wins) / float64(pairs)},
+			figure{"formality/" + lang + " register", 2 * pairs, float64(regOK) / float64(2*pairs)})
+	}
+	report(t, figs)
+}
+
+// prf returns precision, recall and F1.
+func prf(tp, fp, fn int) (p, r, f float64) {
+	if tp+fp > 0 {
+		p = float64(tp) / float64(tp+fp)
+	}
+	if tp+fn > 0 {
+		r = float64(tp) / float64(tp+fn)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
+}
+
+// TestGreetingsMultiDoGO measures greeting, closing and gratitude detection
+// on customer turns of customer-service chats, labelled with intents.
+func TestGreetingsMultiDoGO(t *testing.T) {
+	type count struct{ tp, fp, fn int }
+	labels := []struct {
+		intent string
+		s      Strategy
+	}{{"openinggreeting", Greeting}, {"closinggreeting", Closing}, {"thankyou", Gratitude}}
+	var figs []figure
+	c := Default()
+	for _, domain := range []string{"airline", "fastfood"} {
+		r := csv.NewReader(openData(t, "greetings", "multidogo-"+domain+".tsv"))
+		r.Comma = '\t'
+		r.LazyQuotes = true
+		rows, err := r.ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		counts := make([]count, len(labels))
+		for _, row := range rows[1:] {
+			intents := strings.Split(row[5], "<div>")
+			rep := c.Check(row[3], language.English)
+			for i, l := range labels {
+				want, got := slices.Contains(intents, l.intent), rep.Has(l.s)
+				switch {
+				case want && got:
+					counts[i].tp++
+				case got:
+					counts[i].fp++
+				case want:
+					counts[i].fn++
+				}
+			}
+		}
+		for i, l := range labels {
+			p, rc, f := prf(counts[i].tp, counts[i].fp, counts[i].fn)
+			n := counts[i].tp + counts[i].fn
+			key := "multidogo-" + domain + " " + l.s.String()
+			figs = append(figs, figure{key + " precision", n, p}, figure{key + " recall", n, rc}, figure{key + " F1", n, f})
+		}
+	}
+	report(t, figs)
+}
+
+// TestHostilityOffensive measures the hostile flag on offensive-language
+// sets: precision and recall against the offensive label, and the false
+// positive rate on the posts labelled harmless.
+func TestHostilityOffensive(t *testing.T) {
+	type post struct {
+		text      string
+		offensive bool
+	}
+	sets := []struct {
+		name string
+		tag  language.Tag
+		load func() []post
+	}{
+		{"davidson-en", language.English, func() []post {
+			rows := readCSV(t, ',', "offensive", "davidson-en.csv")
+			var out []post
+			for _, r := range rows[1:] {
+				out = append(out, post{r[6], r[5] != "2"})
+			}
+			return out
+		}},
+		{"germeval2018-de", language.German, func() []post {
+			var out []post
+			for _, line := range readLines(t, "offensive", "germeval2018-de-train.tsv") {
+				if r := strings.Split(line, "\t"); len(r) == 3 {
+					out = append(out, post{r[0], r[1] == "OFFENSE"})
+				}
+			}
+			return out
+		}},
+		{"cold-zh", language.Chinese, func() []post {
+			rows := readCSV(t, ',', "offensive", "cold-zh-dev.csv")
+			var out []post
+			for _, r := range rows[1:] {
+				out = append(out, post{r[4], r[3] == "1"})
+			}
+			return out
+		}},
+	}
+	c := Default()
+	var figs []figure
+	for _, s := range sets {
+		var tp, fp, fn, negatives int
+		for _, p := range s.load() {
+			got := c.Check(p.text, s.tag).Hostile
+			switch {
+			case p.offensive && got:
+				tp++
+			case got:
+				fp++
+			case p.offensive:
+				fn++
+			}
+			if !p.offensive {
+				negatives++
+			}
+		}
+		pr, rc, _ := prf(tp, fp, fn)
+		figs = append(figs,
+			figure{s.name + " hostile precision", tp + fp, pr},
+			figure{s.name + " hostile recall", tp + fn, rc},
+			figure{s.name + " hostile false-positive rate", negatives, float64(fp) / float64(max(negatives, 1))})
+	}
+	report(t, figs)
+}
+
+func readCSV(t *testing.T, comma rune, parts ...string) [][]string {
+	t.Helper()
+	r := csv.NewReader(openData(t, parts...))
+	r.Comma = comma
+	r.LazyQuotes = true
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
