@@ -67,10 +67,11 @@ func New(opts ...Option) (*Checker, error) {
 			return nil, err
 		}
 	}
-	langs, err := builtinLexicons()
+	shared, err := builtinLexicons()
 	if err != nil {
 		return nil, err
 	}
+	langs := slices.Clone(shared) // the built-in list is shared by every checker
 	if len(o.only) > 0 {
 		keep := make([]*lexicon, 0, len(o.only))
 		m := language.NewMatcher(tagsOf(langs))
@@ -225,13 +226,18 @@ func (lx *lexicon) read(s *scratch) Report {
 		}
 	}
 	// Find reports matches grouped by first token; put the longest first
-	// within each group.
+	// within each group, and whole phrases before word endings.
 	for i := 0; i < len(found); {
 		j := i + 1
 		for j < len(found) && found[j].First == found[i].First {
 			j++
 		}
-		slices.SortStableFunc(found[i:j], func(a, b match.Match) int { return int(b.End - a.End) })
+		slices.SortStableFunc(found[i:j], func(a, b match.Match) int {
+			if a.End != b.End {
+				return int(b.End - a.End)
+			}
+			return int(lx.entries[a.Payload].attrs&attrSuffix) - int(lx.entries[b.Payload].attrs&attrSuffix)
+		})
 		i = j
 	}
 
@@ -246,12 +252,17 @@ func (lx *lexicon) read(s *scratch) Report {
 	)
 	s.counts = [numStrategies]int{}
 	markers := make([]Marker, 0, len(found)+2)
+	whole := false // the chosen span was matched as a whole phrase
 	for _, m := range found {
-		if m.First < next && !(m.First == cf && m.End == ce) {
-			continue // overlaps a phrase chosen before
+		e := lx.entries[m.Payload]
+		same := m.First == cf && m.End == ce
+		if m.First < next && !same || same && whole && e.attrs&attrSuffix != 0 {
+			continue // overlaps a phrase chosen before, or an ending of a word matched whole
+		}
+		if !same {
+			whole = e.attrs&attrSuffix == 0
 		}
 		cf, ce, next = m.First, m.End, m.End
-		e := lx.entries[m.Payload]
 		if e.attrs&attrFormal != 0 {
 			formal++
 		}

@@ -16,10 +16,10 @@ import (
 // languages are compiled when the language is first used, so a program pays
 // only for the languages it meets.
 type lexicon struct {
-	tag    language.Tag
-	name   string
-	common []string // folded frequent words, for detection
-	scripts script  // the scripts the language is written in
+	tag     language.Tag
+	name    string
+	common  []string // folded frequent words, for detection
+	scripts script   // the scripts the language is written in
 
 	file string // where the data came from, for error messages
 	src  []byte
@@ -64,6 +64,7 @@ const (
 	attrInformal                  // also an informal register cue
 	attrEnd                       // only at the end of the message
 	attrAlone                     // only as a clause of its own
+	attrSuffix                    // a word ending, not a whole phrase
 )
 
 type entry struct {
@@ -179,7 +180,15 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 					continue
 				}
 				seen[seenKey{p, cat}] = true
-				upper, err := b.Add(p, int32(len(lx.entries)))
+				var upper uint64
+				var err error
+				e.attrs &^= attrSuffix
+				if suffix, ok := strings.CutPrefix(p, "-"); ok {
+					e.attrs |= attrSuffix
+					err = b.AddSuffix(suffix, int32(len(lx.entries)))
+				} else {
+					upper, err = b.Add(p, int32(len(lx.entries)))
+				}
 				if err != nil {
 					fail(n, col, "phrase %q: %v", p, err)
 					continue

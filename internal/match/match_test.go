@@ -196,3 +196,40 @@ func boundaries(s string) []bool {
 	b[len(s)] = true
 	return b
 }
+
+func TestSuffixes(t *testing.T) {
+	var b Builder
+	for i, s := range []string{"resti", "isci", "ешь"} {
+		if err := b.AddSuffix(s, int32(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := b.Add("ti prego", 3); err != nil {
+		t.Fatal(err)
+	}
+	set := b.Build()
+	tests := []struct {
+		src    string
+		want   []Match
+		reason string
+	}{
+		{"vorresti", []Match{{0, 1, 0}}, "a suffix matches the end of a word"},
+		{"Capisci, ti prego", []Match{{0, 1, 1}, {1, 3, 3}}, "suffixes and phrases together, in token order"},
+		{"resti isci", nil, "a suffix needs two letters of stem before it"},
+		{"Ты понимаешь", []Match{{1, 2, 2}}, "Cyrillic suffixes count letters, not bytes"},
+	}
+	for _, tt := range tests {
+		var x Text
+		var sc Scratch
+		x.Reset(tt.src)
+		if d := cmp.Diff(tt.want, set.Find(&x, &sc, nil)); d != "" {
+			t.Errorf("Find(%q) (-want +got):\n%s\n(%s)", tt.src, d, tt.reason)
+		}
+	}
+	var bad Builder
+	for _, s := range []string{"two words", "お待たせ", "!!"} {
+		if err := bad.AddSuffix(s, 0); err == nil {
+			t.Errorf("AddSuffix(%q) succeeded; want an error", s)
+		}
+	}
+}

@@ -1,11 +1,10 @@
 package match
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // A Set is a compiled collection of phrases, each carrying one or more
@@ -16,11 +15,15 @@ type Set struct {
 	vocab  map[string]uint32 // folded token → id; ids start at 1
 	edges  map[uint64]uint32 // while building: edge key → next state; state 0 is the root
 	root   []uint32          // word id → the state after it from the root, or 0
-	first  []uint32          // per state (and one more): its edges are next[first[s]:first[s+1]]
-	next   []edge            // edges sorted by state, then label
+	words  graph             // the other edges
 	wild   []uint32          // per state: the state after a "*", or 0
 	ends   [][]int32         // per state: the payloads of phrases ending there
-	phrase int               // number of phrases added
+	phrase int               // number of phrases and suffixes added
+
+	// Suffixes are a second trie, over the bytes of a word read backwards.
+	sufEdges map[uint64]uint32 // while building: state<<32 | byte → next state
+	suf      graph
+	sufEnds  [][]int32 // per state: the payloads of suffixes ending there
 }
 
 // Wildcard is the word that stands for any one word in a phrase.
@@ -44,12 +47,7 @@ var ErrEmptyPhrase = errors.New("match: phrase has no words")
 // letter is upper-case (bit i for word i, up to 64 words), for callers that
 // match case.
 func (b *Builder) Add(phrase string, payload int32) (upper uint64, err error) {
-	if b.set.edges == nil {
-		b.set.vocab = make(map[string]uint32)
-		b.set.edges = make(map[uint64]uint32)
-		b.set.wild = []uint32{0}
-		b.set.ends = [][]int32{nil}
-	}
+	b.init()
 	text := phrase
 	if strings.Contains(phrase, Wildcard) {
 		fields := strings.Fields(phrase)
@@ -121,14 +119,51 @@ func label(brk bool, id uint32) uint32 {
 
 func key(state uint32, brk bool, id uint32) uint64 { return uint64(state)<<32 | uint64(label(brk, id)) }
 
+// AddSuffix adds a word ending with its payload: it matches any word that
+// ends with suffix after at least two letters of its own ("-resti" matches
+// "vorresti"). A suffix is one word of a spaced script.
+func (b *Builder) AddSuffix(suffix string, payload int32) error {
+	b.init()
+	b.text.Reset(suffix)
+	toks := b.text.Tokens
+	if len(toks) != 1 || toks[0].Flags&(Unspaced|Symbol) != 0 {
+		return fmt.Errorf("match: suffix %q is not one word of a spaced script", suffix)
+	}
+	s := &b.set
+	w := b.text.Folded[toks[0].FStart:toks[0].FEnd]
+	state := uint32(0)
+	for j := len(w) - 1; j >= 0; j-- {
+		k := uint64(state)<<32 | uint64(w[j])
+		next, ok := s.sufEdges[k]
+		if !ok {
+			next = uint32(len(s.sufEnds))
+			s.sufEnds = append(s.sufEnds, nil)
+			s.sufEdges[k] = next
+		}
+		state = next
+	}
+	s.sufEnds[state] = append(s.sufEnds[state], payload)
+	s.phrase++
+	return nil
+}
+
+func (b *Builder) init() {
+	if b.set.edges == nil {
+		b.set.vocab = make(map[string]uint32)
+		b.set.edges = make(map[uint64]uint32)
+		b.set.wild = []uint32{0}
+		b.set.ends = [][]int32{nil}
+		b.set.sufEdges = make(map[uint64]uint32)
+		b.set.sufEnds = [][]int32{nil}
+	}
+}
+
 // Build returns the Set of the phrases added so far. The Builder must not be
 // used afterwards.
 func (b *Builder) Build() *Set {
+	b.init()
 	s := b.set
 	b.set = Set{}
-	if s.edges == nil {
-		s.vocab, s.edges, s.wild, s.ends = map[string]uint32{}, map[uint64]uint32{}, []uint32{0}, [][]int32{nil}
-	}
 	// Every search starts at the root: index its edges by word id. The
 	// edges of the other states go into one array, grouped by state and
 	// sorted by label within a state.
@@ -136,46 +171,27 @@ func (b *Builder) Build() *Set {
 	for _, id := range s.vocab {
 		s.root[id] = s.edges[key(0, false, id)]
 	}
-	s.first = make([]uint32, len(s.wild)+1)
-	for k := range s.edges {
-		s.first[k>>32+1]++
-	}
-	for i := 1; i < len(s.first); i++ {
-		s.first[i] += s.first[i-1]
-	}
-	s.next = make([]edge, len(s.edges))
-	fill := slices.Clone(s.first)
-	for k, to := range s.edges {
-		st := k >> 32
-		s.next[fill[st]] = edge{label: uint32(k), to: to}
-		fill[st]++
-	}
-	for st := range s.wild {
-		slices.SortFunc(s.next[s.first[st]:s.first[st+1]], func(a, b edge) int { return cmp.Compare(a.label, b.label) })
-	}
-	s.edges = nil
+	s.words = newGraph(s.edges, len(s.wild))
+	s.suf = newGraph(s.sufEdges, len(s.sufEnds))
+	s.edges, s.sufEdges = nil, nil
 	return &s
 }
 
-type edge struct{ label, to uint32 }
-
-// step returns the state after the word with the given label from state,
-// or 0.
-func (s *Set) step(state, label uint32) uint32 {
-	es := s.next[s.first[state]:s.first[state+1]]
-	if len(es) > 8 {
-		i, ok := slices.BinarySearchFunc(es, label, func(e edge, l uint32) int { return cmp.Compare(e.label, l) })
-		if ok {
-			return es[i].to
+// findSuffixes appends a match for each suffix that word ends with, leaving
+// at least two letters before it.
+func (s *Set) findSuffixes(word []byte, i int32, dst []Match) []Match {
+	state := uint32(0)
+	for j := len(word) - 1; j > 0; j-- {
+		if state = s.suf.step(state, uint32(word[j])); state == 0 {
+			break
 		}
-		return 0
-	}
-	for _, e := range es {
-		if e.label == label {
-			return e.to
+		if len(s.sufEnds[state]) > 0 && utf8.RuneCount(word[:j]) >= 2 {
+			for _, p := range s.sufEnds[state] {
+				dst = append(dst, Match{i, i + 1, p})
+			}
 		}
 	}
-	return 0
+	return dst
 }
 
 // Len returns the number of phrases in the set.
@@ -215,7 +231,10 @@ func (s *Set) Find(t *Text, sc *Scratch, dst []Match) []Match {
 		ids = append(ids, s.vocab[string(t.Folded[tok.FStart:tok.FEnd])])
 	}
 	sc.ids = ids
-	for i := range toks {
+	for i, tok := range toks {
+		if len(s.sufEnds) > 1 && tok.Flags&(Unspaced|Symbol) == 0 {
+			dst = s.findSuffixes(t.Folded[tok.FStart:tok.FEnd], int32(i), dst)
+		}
 		if ids[i] == 0 {
 			continue // no phrase starts with an unknown word (nor with "*")
 		}
@@ -239,7 +258,7 @@ func (s *Set) Find(t *Text, sc *Scratch, dst []Match) []Match {
 				if ids[j] == 0 {
 					break
 				}
-				state = s.step(state, label(brk, ids[j]))
+				state = s.words.step(state, label(brk, ids[j]))
 			}
 		}
 		sc.stack = stack
