@@ -263,21 +263,17 @@ func (lx *lexicon) read(s *scratch) Report {
 			whole = e.attrs&attrSuffix == 0
 		}
 		cf, ce, next = m.First, m.End, m.End
-		if e.attrs&attrFormal != 0 {
-			formal++
+		if e.attrs&attrFormal != 0 || e.cat == catFormal {
+			formal += cueWeight
 		}
-		if e.attrs&attrInformal != 0 {
-			informal++
+		if e.attrs&attrInformal != 0 || e.cat == catInformal {
+			informal += cueWeight
 		}
 		switch e.cat {
 		case catNegation:
 			negatedTill = scopeEnd(toks, m.End, 3)
 			continue
-		case catFormal:
-			formal++
-			continue
-		case catInformal:
-			informal++
+		case catFormal, catInformal:
 			continue
 		case catCommon, catNeutral:
 			continue
@@ -294,10 +290,10 @@ func (lx *lexicon) read(s *scratch) Report {
 		}
 		switch st {
 		case FormalAddress:
-			formal++
+			formal += addressWeight
 			fAddr = true
 		case InformalAddress:
-			informal++
+			informal += addressWeight
 			iAdr = true
 		}
 		span := rapport.Span{Start: int(toks[m.First].Start), End: int(toks[m.End-1].End)}
@@ -325,8 +321,32 @@ func (lx *lexicon) read(s *scratch) Report {
 	}
 	r.Markers = markers
 	r.Politeness = round3(math.Tanh(z / 2))
+	informal += sloppiness(t)
 	r.Formality, r.Register = register(formal, informal, fAddr && iAdr)
 	return r
+}
+
+// The weights of register cues: a form of address (Lei, du, vous) says more
+// than a register word (kindly, gonna) or the look of the text.
+const (
+	addressWeight = 1.0
+	cueWeight     = 0.5
+)
+
+// sloppiness returns the informal weight of how a text is written, in
+// scripts with capital letters: starting in lower case, or a run of "!!".
+func sloppiness(t *match.Text) float64 {
+	w := 0.0
+	if len(t.Tokens) >= 3 && t.Tokens[0].Letters > 0 && !t.Tokens[0].Has(match.Upper) {
+		w += cueWeight
+	}
+	for _, mk := range t.Marks {
+		if mk.Bangs >= 2 {
+			w += cueWeight
+			break
+		}
+	}
+	return w
 }
 
 // fits reports whether match m meets its phrase's attributes.

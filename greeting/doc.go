@@ -23,8 +23,11 @@
 //     profanity or shouting. A negation just before a marker cancels it
 //     ("that was not a stupid question"), and hostile words between
 //     quotation marks are a quotation, not hostility.
-//   - Formality, in [-1, 1]: (F-I)/(F+I+1) for F formal and I informal cues
-//     (forms of address, register words). Register is unknown without cues,
+//   - Formality, in [-1, 1]: (F-I)/(F+I+1) for F formal and I informal cues:
+//     a form of address (Lei, Sie, du, vous, and the verb forms that go with
+//     them) weighs 1; a register word (kindly, gonna) and, in scripts with
+//     capitals, a message that starts in lower case or shouts "!!" weigh 0.5.
+//     Register is unknown without cues,
 //     mixed when a message uses both the formal and the informal form of
 //     address, and otherwise formal or informal by the sign of Formality.
 //   - Greeting and Closing: the first greeting and the last closing, with the
