@@ -195,8 +195,14 @@ func (c *Checker) Check(text string, lang language.Tag) Report {
 			c.pool.Put(s)
 		}
 	}()
+	s.text.KeepAccents = false
 	s.text.Reset(text)
-	return c.pick(lang, &s.text).compiled().read(s)
+	lx := c.pick(lang, &s.text).compiled()
+	if lx.keepAccents {
+		s.text.KeepAccents = true
+		s.text.Reset(text) // its words differ only in their accents
+	}
+	return lx.read(s)
 }
 
 // pick returns the lexicon for lang, or the detected one.

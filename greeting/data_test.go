@@ -53,6 +53,7 @@ x.txt:3:1: phrase "hi" is outside a section`, "all errors are reported, with pos
 		{"too many", "language en\n[greeting]\n" + strings.Repeat("{a|b|c|d}", 6) + "\n", `x.txt:3:1: "` + strings.Repeat("{a|b|c|d}", 6) + `" expands to more than 1024 phrases`, "expansion is bounded"},
 		{"common phrase", "language en\n[common]\nthe end\nof-course\n", `x.txt:4:1: common word "of-course" is not one word`, "common words are single words"},
 		{"invalid utf8", "language en\n\xff\n", "x.txt:1:1: file is not valid UTF-8", "data files are UTF-8"},
+		{"bad accents", "language vi\naccents drop\n", `x.txt:2:9: accents "drop": want keep or fold`, "accents are kept or folded"},
 		{"bad suffix", "language ja\n[formal_address]\n-です\n", `x.txt:3:1: phrase "-です": match: suffix "です" is not one word of a spaced script`, "endings are for spaced scripts"},
 	}
 	for _, tt := range tests {

@@ -20,6 +20,9 @@ type lexicon struct {
 	name    string
 	common  []string // folded frequent words, for detection
 	scripts script   // the scripts the language is written in
+	// keepAccents: the language's phrases keep the diacritics of Latin
+	// letters, and texts are tokenised to match (Vietnamese).
+	keepAccents bool
 
 	file string // where the data came from, for error messages
 	src  []byte
@@ -136,11 +139,19 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 				fail(n, col+1, "unknown section %q (want a strategy name or negation, formal, informal, common, neutral)", name)
 				cat = 0
 			}
-		case cat == 0 && (strings.HasPrefix(trimmed, "language ") || strings.HasPrefix(trimmed, "name ")):
+		case cat == 0 && (strings.HasPrefix(trimmed, "language ") || strings.HasPrefix(trimmed, "name ") || strings.HasPrefix(trimmed, "accents ")):
 			key, val, _ := strings.Cut(trimmed, " ")
 			val = strings.TrimSpace(val)
-			if key == "name" {
+			switch {
+			case key == "name":
 				lx.name = val
+				continue
+			case key == "accents" && (val == "keep" || val == "fold"):
+				lx.keepAccents = val == "keep"
+				b.KeepAccents, fold.KeepAccents = lx.keepAccents, lx.keepAccents
+				continue
+			case key == "accents":
+				fail(n, col+len(key)+1, "accents %q: want keep or fold", val)
 				continue
 			}
 			tag, err := language.Parse(val)

@@ -26,3 +26,18 @@ func TestSuffixData(t *testing.T) {
 		}
 	}
 }
+
+func TestKeepAccentsData(t *testing.T) {
+	data := "language vi\naccents keep\n[gratitude]\ncảm ơn\n[formal_address]\nạ\n[common]\ncủa là\n"
+	c, err := New(WithData("vi.txt", []byte(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := c.Check("Dạ, cảm ơn anh ạ.", language.Vietnamese)
+	if !r.Has(Gratitude) || r.Count(FormalAddress) != 1 {
+		t.Errorf("accented phrases missed: %+v", r.Markers)
+	}
+	if r := c.Check("Cam on a", language.Vietnamese); r.Has(Gratitude) || r.Has(FormalAddress) {
+		t.Errorf("unaccented words matched accented phrases: %+v", r.Markers)
+	}
+}

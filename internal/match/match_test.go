@@ -75,6 +75,27 @@ func TestTokens(t *testing.T) {
 	}
 }
 
+func TestKeepAccents(t *testing.T) {
+	x := Text{KeepAccents: true}
+	x.Reset("Dạ, CẢM ƠN anh ạ")
+	var words []string
+	for _, tok := range x.Tokens {
+		words = append(words, string(x.Folded[tok.FStart:tok.FEnd]))
+	}
+	if got := strings.Join(words, " "); got != "dạ cảm ơn anh ạ" {
+		t.Errorf("tokens = %q, want the diacritics kept", got)
+	}
+	var b Builder
+	b.KeepAccents = true
+	if _, err := b.Add("cảm ơn", 0); err != nil {
+		t.Fatal(err)
+	}
+	set := b.Build()
+	if !set.KeepAccents() || len(set.Find(&x, &Scratch{}, nil)) != 1 {
+		t.Error("a set built with KeepAccents does not find its phrase")
+	}
+}
+
 func TestMarks(t *testing.T) {
 	var x Text
 	x.Reset("Wait!!! Really?! ok？？")

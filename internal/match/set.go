@@ -24,7 +24,13 @@ type Set struct {
 	sufEdges map[uint64]uint32 // while building: state<<32 | byte → next state
 	suf      graph
 	sufEnds  [][]int32 // per state: the payloads of suffixes ending there
+
+	keepAccents bool
 }
+
+// KeepAccents reports whether the set's phrases keep the diacritics of
+// Latin letters: texts must then be tokenised with Text.KeepAccents.
+func (s *Set) KeepAccents() bool { return s.keepAccents }
 
 // Wildcard is the word that stands for any one word in a phrase.
 const Wildcard = "*"
@@ -35,8 +41,11 @@ const wildWord = "rapportxwildcardx"
 
 // A Builder collects phrases for a Set. The zero value is ready to use.
 type Builder struct {
-	set  Set
-	text Text
+	// KeepAccents, set before the first Add, builds a Set for texts
+	// tokenised with Text.KeepAccents.
+	KeepAccents bool
+	set         Set
+	text        Text
 }
 
 // ErrEmptyPhrase is returned by Add for a phrase with no words.
@@ -148,6 +157,8 @@ func (b *Builder) AddSuffix(suffix string, payload int32) error {
 }
 
 func (b *Builder) init() {
+	b.text.KeepAccents = b.KeepAccents
+	b.set.keepAccents = b.KeepAccents
 	if b.set.edges == nil {
 		b.set.vocab = make(map[string]uint32)
 		b.set.edges = make(map[uint64]uint32)
@@ -163,7 +174,7 @@ func (b *Builder) init() {
 func (b *Builder) Build() *Set {
 	b.init()
 	s := b.set
-	b.set = Set{}
+	b.set = Set{keepAccents: b.KeepAccents}
 	// Every search starts at the root: index its edges by word id. The
 	// edges of the other states go into one array, grouped by state and
 	// sorted by label within a state.

@@ -53,7 +53,10 @@ type Text struct {
 	// Letters counts the cased letters of all tokens; Upper those in
 	// all-upper tokens (AllUpper).
 	Letters, Upper int32
-	seg            []byte // pieces of a normalisation segment not yet placed
+	// KeepAccents, set before Reset, keeps the diacritics of Latin letters,
+	// for languages where they tell words apart (Vietnamese).
+	KeepAccents bool
+	seg         []byte // pieces of a normalisation segment not yet placed
 }
 
 // fold is shared: cases.Fold keeps no state between calls.
@@ -163,7 +166,7 @@ func (k *tokenizer) rune(r rune, b []byte, start, end int32) {
 	case r < utf8.RuneSelf:
 		k.asciiPunct(r)
 	case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Mc, r):
-		if k.open && !k.latin {
+		if k.open && (!k.latin || k.t.KeepAccents) {
 			k.t.Folded = append(k.t.Folded, b...)
 			k.extend(end)
 		}
@@ -291,7 +294,7 @@ func (k *tokenizer) letter(r rune, start, end int32, unsp bool) {
 }
 
 // appendFolded appends the case-folded form of r, with the accents of Latin
-// letters removed.
+// letters removed unless the text keeps them.
 func (k *tokenizer) appendFolded(r rune) {
 	t := k.t
 	n := utf8.EncodeRune(k.buf[:8], r)
@@ -301,7 +304,7 @@ func (k *tokenizer) appendFolded(r rune) {
 		return
 	}
 	for _, f := range string(k.buf[8 : 8+nd]) {
-		if b, ok := latinBase(f); ok {
+		if b, ok := latinBase(f); ok && !t.KeepAccents {
 			f = b
 		}
 		t.Folded = utf8.AppendRune(t.Folded, f)
