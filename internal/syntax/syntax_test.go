@@ -1,0 +1,142 @@
+package syntax
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+var opts = Options{ExprKeywords: []string{"when", "score"}}
+
+// dump renders a tree one directive a line, with positions.
+func dump(nodes []*Node, depth int, b *strings.Builder) {
+	for _, n := range nodes {
+		fmt.Fprintf(b, "%s%d:%d %s", strings.Repeat("  ", depth), n.Pos.Line, n.Pos.Col, n.Keyword)
+		for _, a := range n.Args {
+			if a.Quoted {
+				fmt.Fprintf(b, " %d:%q", a.Pos.Col, a.Text)
+			} else {
+				fmt.Fprintf(b, " %d:%s", a.Pos.Col, a.Text)
+			}
+		}
+		if n.Expr != "" {
+			end := strings.Count(n.Expr, "\n") + 1
+			first, last := n.ExprPos(1, 0), n.ExprPos(end, 0)
+			fmt.Fprintf(b, " expr@%d:%d-%d:%d %q", first.Line, first.Col, last.Line, last.Col, n.Expr)
+		}
+		b.WriteByte('\n')
+		dump(n.Children, depth+1, b)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	src, err := os.ReadFile("testdata/policy.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Parse("policy.txt", src, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	dump(f.Nodes, 0, &b)
+	golden := "testdata/policy.golden"
+	if *update {
+		os.WriteFile(golden, []byte(b.String()), 0o644)
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(string(want), b.String()); d != "" {
+		t.Errorf("tree differs from %s (-want +got); run with -update if right:\n%s", golden, d)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		name, src, want, reason string
+	}{
+		{"unterminated", "message \"oops\n", "x.txt:1:9: unterminated string\n\tmessage \"oops\n\t        ^",
+			"a string closes on its line"},
+		{"bad escape", `message "a\qb"`, "x.txt:1:9: bad string \"a\\qb\": invalid syntax\n\tmessage \"a\\qb\"\n\t        ^",
+			"Go escapes only"},
+		{"glued string", `rule x"y"`, "x.txt:1:7: want a space before a string\n\trule x\"y\"\n\t      ^",
+			"strings stand apart"},
+		{"mixed indent", "a\n  b\n\tc\n", "x.txt:3:1: indentation mixes tabs and spaces\n\t\tc\n\t^",
+			"one file, one kind of indentation"},
+		{"all errors", "m \"x\nn \"y\n", "x.txt:1:3: unterminated string\n\tm \"x\n\t  ^\nx.txt:2:3: unterminated string\n\tn \"y\n\t  ^",
+			"every error is reported, not only the first"},
+		{"unicode column", "règle \"é", "x.txt:1:7: unterminated string\n\trègle \"é\n\t      ^",
+			"columns count runes"},
+		{"too deep", "a\n b\n  c\n   d\n", "x.txt:4:4: directives nest more than 3 deep\n\t   d\n\t   ^",
+			"nesting is bounded"},
+		{"invalid utf8", "a\nb \xff\n", "x.txt:2:1: file is not valid UTF-8", "files are UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := opts
+			o.MaxDepth = 3
+			_, err := Parse("x.txt", []byte(tt.src), o)
+			if err == nil {
+				t.Fatalf("no error; want %q (%s)", tt.want, tt.reason)
+			}
+			if err.Error() != tt.want {
+				t.Errorf("error:\n%s\nwant:\n%s\n(%s)", err, tt.want, tt.reason)
+			}
+			if !errors.Is(err, ErrSyntax) {
+				t.Error("errors.Is(err, ErrSyntax) = false")
+			}
+		})
+	}
+}
+
+func TestLimits(t *testing.T) {
+	_, err := Parse("big.txt", make([]byte, 100), Options{MaxBytes: 10})
+	if err == nil || err.Error() != "big.txt:1:1: file is 100 bytes, more than the limit of 10" {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestFileErrorf(t *testing.T) {
+	f, err := Parse("p.txt", []byte("rule x\n  when reply.hostle\n"), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := f.Nodes[0].Children[0]
+	e := f.Errorf(w.ExprPos(1, 6), "unknown field %q", "hostle")
+	want := "p.txt:2:14: unknown field \"hostle\"\n\t  when reply.hostle\n\t             ^"
+	if got := (Errors{e}).Error(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	src, _ := os.ReadFile("testdata/policy.txt")
+	f.Add(src)
+	f.Add([]byte("a \"\\\"\" b\n\tc\n  d # e\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		file, err := Parse("fuzz.txt", src, opts)
+		if file == nil {
+			t.Fatal("nil file")
+		}
+		if err != nil {
+			var list Errors
+			if !errors.As(err, &list) || len(list) == 0 {
+				t.Fatalf("error %v is not a non-empty Errors", err)
+			}
+			for _, e := range list {
+				if e.Pos.Line < 1 || e.Pos.Col < 1 {
+					t.Fatalf("bad position %v", e.Pos)
+				}
+			}
+		}
+	})
+}
