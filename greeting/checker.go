@@ -190,11 +190,7 @@ const maxPooled = 1 << 20
 // data was used. Any string is accepted, including invalid UTF-8.
 func (c *Checker) Check(text string, lang language.Tag) Report {
 	s := c.pool.Get().(*scratch)
-	defer func() {
-		if len(text) <= maxPooled {
-			c.pool.Put(s)
-		}
-	}()
+	defer c.put(s, text)
 	s.text.KeepAccents = false
 	s.text.Reset(text)
 	lx := c.pick(lang, &s.text).compiled()
@@ -217,7 +213,15 @@ func (c *Checker) pick(lang language.Tag, t *match.Text) *lexicon {
 			return c.langs[i]
 		}
 	}
-	return c.langs[c.detectLang(t)]
+	i, _ := c.detectLang(t)
+	return c.langs[i]
+}
+
+// put returns s to the pool unless text was too long to keep its buffers.
+func (c *Checker) put(s *scratch, text string) {
+	if len(text) <= maxPooled {
+		c.pool.Put(s)
+	}
 }
 
 // read builds the report of the tokenised text in s.

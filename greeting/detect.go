@@ -89,9 +89,26 @@ func scriptsOf(tag language.Tag) script {
 	return 0
 }
 
+// Detect returns the language text is most likely written in, among the
+// checker's languages. ok is false when the text gives no evidence (no
+// letters of a known script, no frequent word), and the tag is then the
+// fallback language.
+func (c *Checker) Detect(text string) (lang language.Tag, ok bool) {
+	s := c.pool.Get().(*scratch)
+	defer c.put(s, text)
+	s.text.KeepAccents = false
+	s.text.Reset(text)
+	i, ok := c.detectLang(&s.text)
+	return c.langs[i].tag, ok
+}
+
+// Detect returns the language text is most likely written in, with the
+// default checker; see [Checker.Detect].
+func Detect(text string) (lang language.Tag, ok bool) { return Default().Detect(text) }
+
 // detectLang returns the index of the language the text is most likely
-// written in, the first language when there is no evidence.
-func (c *Checker) detectLang(t *match.Text) int {
+// written in, the first language when there is no evidence (ok false).
+func (c *Checker) detectLang(t *match.Text) (best int, ok bool) {
 	var votes [64]int
 	var counts [16]int // tokens per script, by bit position
 	for _, tok := range t.Tokens {
@@ -103,7 +120,6 @@ func (c *Checker) detectLang(t *match.Text) int {
 			votes[bits.TrailingZeros64(langs)] += 3
 		}
 	}
-	best := 0
 	for i, l := range c.langs {
 		if i >= len(votes) {
 			break
@@ -117,5 +133,5 @@ func (c *Checker) detectLang(t *match.Text) int {
 			best = i
 		}
 	}
-	return best
+	return best, votes[best] > 0
 }

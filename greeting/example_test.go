@@ -54,6 +54,17 @@ func ExampleCheck_detect() {
 	// Output: it Buongiorno day
 }
 
+func ExampleDetect() {
+	for _, text := range []string{"Grazie mille per la pazienza!", "Thanks a lot for waiting!", "42"} {
+		lang, ok := greeting.Detect(text)
+		fmt.Println(lang, ok)
+	}
+	// Output:
+	// it true
+	// en true
+	// en false
+}
+
 func ExamplePartOfDay_Fits() {
 	r := greeting.Check("Good morning, how can I help?", language.English)
 	fmt.Println(r.Greeting.PartOfDay.Fits(9), r.Greeting.PartOfDay.Fits(21))
