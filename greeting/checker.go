@@ -292,8 +292,8 @@ func (lx *lexicon) read(s *scratch) Report {
 		if st.negatable() && m.First < negatedTill {
 			continue
 		}
-		if st.Hostile() && quoted(toks[m.First:m.End]) {
-			continue
+		if (st.Hostile() || st == Criticism) && quoted(toks[m.First:m.End]) {
+			continue // quoting the customer's words is not saying them
 		}
 		if st == Greeting && m.End-m.First == 1 && askedAfter(t, m.End) {
 			st = Impatience // "Hello?", "Hi??": is anyone there

@@ -1,0 +1,84 @@
+package ethics
+
+import (
+	"fmt"
+
+	"github.com/rapportkit/rapport"
+)
+
+// A Decision is what a policy concluded about a conversation. Its JSON form
+// is a stable contract:
+//
+//	{"policy": "first-impression", "verdict": "block", "findings": [{"rule": "respect/no-hostility",
+//	  "principle": "respect", "severity": "critical", "message": "...", "turn": 2,
+//	  "spans": [{"start": 0, "end": 11}], "why": ["reply.hostile = true"], "suggestion": "..."}]}
+//
+// Findings are ordered by turn (findings about the whole conversation last)
+// and then by the order of the rules in the file.
+type Decision struct {
+	Policy   string            `json:"policy"`
+	Verdict  Verdict           `json:"verdict"`
+	Findings []rapport.Finding `json:"findings"`
+}
+
+// Verdict is what to do with the reviewed replies. The zero value is Pass.
+type Verdict uint8
+
+// The verdicts, from mildest.
+const (
+	Pass  Verdict = iota // nothing blocks or warns
+	Warn                 // a warning rule fired, or a rule failed at run time
+	Block                // a blocking rule fired
+)
+
+var verdictNames = [...]string{Pass: "pass", Warn: "warn", Block: "block"}
+
+// String returns "pass", "warn" or "block".
+func (v Verdict) String() string {
+	if int(v) < len(verdictNames) {
+		return verdictNames[v]
+	}
+	return fmt.Sprintf("Verdict(%d)", v)
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (v Verdict) MarshalText() ([]byte, error) {
+	if int(v) >= len(verdictNames) {
+		return nil, fmt.Errorf("ethics: cannot marshal %v", v)
+	}
+	return []byte(verdictNames[v]), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (v *Verdict) UnmarshalText(b []byte) error {
+	for i, n := range verdictNames {
+		if n == string(b) {
+			*v = Verdict(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("ethics: unknown verdict %q (want pass, warn or block)", b)
+}
+
+// Has reports whether a rule fired, by its id ("respect/no-hostility").
+func (d *Decision) Has(rule string) bool {
+	for _, f := range d.Findings {
+		if f.Rule == rule {
+			return true
+		}
+	}
+	return false
+}
+
+// Rules returns the ids of the rules that fired, in order, without repeats.
+func (d *Decision) Rules() []string {
+	var ids []string
+	seen := map[string]bool{}
+	for _, f := range d.Findings {
+		if !seen[f.Rule] {
+			seen[f.Rule] = true
+			ids = append(ids, f.Rule)
+		}
+	}
+	return ids
+}

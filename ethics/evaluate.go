@@ -1,0 +1,317 @@
+package ethics
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/expr-lang/expr/vm"
+	"github.com/rapportkit/rapport"
+	"github.com/rapportkit/rapport/greeting"
+	"github.com/rapportkit/rapport/internal/match"
+	"golang.org/x/text/language"
+)
+
+// An EvalOption configures one evaluation.
+type EvalOption func(*evaluation)
+
+// WithFacts gives rules the host program's facts, as the facts map:
+// facts.vip, facts["order_status"]. The map is only read.
+func WithFacts(facts map[string]any) EvalOption {
+	return func(e *evaluation) { e.facts = facts }
+}
+
+// WithChecker reads messages with the given greeting checker instead of the
+// default one (a checker with the company's own phrase data).
+func WithChecker(c *greeting.Checker) EvalOption {
+	return func(e *evaluation) { e.checker = c }
+}
+
+// Evaluate judges a conversation: each reply in a rule's scope is read once
+// by the greeting checker, and every rule runs against it. The error is
+// non-nil only when a rule failed at run time; the decision then still holds
+// every other finding, and one finding per failure.
+func (p *Policy) Evaluate(c rapport.Conversation, opts ...EvalOption) (Decision, error) {
+	return p.EvaluateContext(context.Background(), c, opts...)
+}
+
+// EvaluateContext is Evaluate with a context that bounds the evaluation:
+// when ctx is done, no further rule runs and the error says so, while the
+// decision holds the findings so far. Each expression is also bounded by
+// the policy's node and memory limits, so that a policy from an untrusted
+// tenant cannot run away.
+func (p *Policy) EvaluateContext(ctx context.Context, c rapport.Conversation, opts ...EvalOption) (Decision, error) {
+	e := evaluation{p: p, c: &c, checker: greeting.Default()}
+	for _, o := range opts {
+		o(&e)
+	}
+	e.vm.MemoryBudget = p.limits.memoryBudget
+	e.reports = make([]*greeting.Report, len(c.Messages))
+	e.words = make([]map[string]bool, len(c.Messages))
+	e.counts = make([]int, len(c.Messages))
+	d := Decision{Policy: p.name, Findings: []rapport.Finding{}}
+	var errs []error
+	first, last := c.FirstReply(), c.LastReply()
+	for _, r := range p.rules {
+		if err := ctx.Err(); err != nil {
+			errs = append(errs, fmt.Errorf("ethics: evaluation stopped before rule %s: %w", r.id, err))
+			break
+		}
+		if len(r.appliesTo) > 0 && !slices.Contains(r.appliesTo, c.Customer.Status) {
+			continue
+		}
+		var turns []int
+		switch r.scope {
+		case everyReply:
+			for i := range c.Replies() {
+				turns = append(turns, i)
+			}
+		case firstReply:
+			if first >= 0 {
+				turns = []int{first}
+			}
+		case lastReply:
+			if last >= 0 {
+				turns = []int{last}
+			}
+		case conversation:
+			turns = []int{-1}
+		}
+		for _, t := range turns {
+			f, fired, err := e.run(r, t)
+			if err != nil {
+				errs = append(errs, err)
+			}
+			if fired || err != nil {
+				d.Findings = append(d.Findings, f)
+				d.Verdict = max(d.Verdict, verdictOf(r, err))
+			}
+		}
+	}
+	e.sortFindings(d.Findings)
+	return d, errors.Join(errs...)
+}
+
+// verdictOf returns the verdict a finding of r brings.
+func verdictOf(r *rule, err error) Verdict {
+	switch {
+	case err != nil:
+		return Warn // a rule that cannot run is a warning, whatever it enforces
+	case r.enforce == enforceBlock:
+		return Block
+	case r.enforce == enforceWarn:
+		return Warn
+	}
+	return Pass
+}
+
+// evaluation is the state of one Evaluate call: the reports of the
+// messages, read once and shared by every rule.
+type evaluation struct {
+	p       *Policy
+	c       *rapport.Conversation
+	checker *greeting.Checker
+	facts   map[string]any
+	vm      vm.VM
+	reports []*greeting.Report
+	words   []map[string]bool // content words of each message, once tokenised
+	counts  []int             // words of each message, once tokenised
+	envs    map[int]*Env
+	conv    *Conversation
+	text    match.Text
+}
+
+// report returns the greeting report of message i, reading it on first use.
+func (e *evaluation) report(i int) *greeting.Report {
+	if e.reports[i] == nil {
+		r := e.checker.Check(e.c.Messages[i].Text, e.lang(i))
+		e.reports[i] = &r
+	}
+	return e.reports[i]
+}
+
+// lang is the language to read message i in: its own tag; for a reply
+// without one, the language its text is written in when that is clear (an
+// agent may answer in the wrong language); then the customer's locale; then
+// detection.
+func (e *evaluation) lang(i int) language.Tag {
+	m := e.c.Messages[i]
+	if m.Lang != language.Und {
+		return m.Lang
+	}
+	if m.Role.IsReply() {
+		if tag, ok := e.checker.Detect(m.Text); ok {
+			return tag
+		}
+	}
+	return e.c.Customer.Locale
+}
+
+// message returns message i as the rules see it, with its word counts.
+func (e *evaluation) message(i int) Message {
+	m := newMessage(e.c, i, e.report(i))
+	e.tokenise(i)
+	m.Words = e.counts[i]
+	return m
+}
+
+// tokenise counts the words of message i and finds its content words, once.
+func (e *evaluation) tokenise(i int) {
+	if e.words[i] == nil {
+		e.text.Reset(e.c.Messages[i].Text)
+		e.words[i] = contentWords(&e.text, e.report(i).Markers)
+		e.counts[i] = len(e.text.Tokens)
+	}
+}
+
+// env returns the environment for the reply at turn (-1: the conversation).
+func (e *evaluation) env(turn int) *Env {
+	if env, ok := e.envs[turn]; ok {
+		return env
+	}
+	c := e.c
+	env := &Env{Facts: e.facts, Conversation: e.conversation()}
+	reply := turn
+	if turn < 0 {
+		reply = c.LastReply()
+	}
+	env.Reply, env.Previous = noMessage(), noMessage()
+	env.Customer = Customer{ID: c.Customer.ID, Name: c.Customer.Name, Status: c.Customer.Status.String(), LocalHour: -1}
+	if c.Customer.Locale != language.Und {
+		env.Customer.Locale = c.Customer.Locale.String()
+	}
+	if reply >= 0 {
+		env.Reply = e.message(reply)
+		env.Customer.Waited = c.Waited(reply)
+		if h, ok := c.LocalHour(reply); ok {
+			env.Customer.LocalHour = h
+		}
+		env.Conversation.FirstReply = reply == c.FirstReply()
+		env.Conversation.LastReply = reply == c.LastReply()
+		if prev := c.Answering(reply); prev >= 0 {
+			env.Previous = e.message(prev)
+			env.Reply.TakesUp = takesUp(e.words[prev], e.words[reply])
+		}
+	}
+	if e.envs == nil {
+		e.envs = map[int]*Env{}
+	}
+	e.envs[turn] = env
+	return env
+}
+
+// conversation returns what the rules know of the conversation as a whole.
+func (e *evaluation) conversation() Conversation {
+	if e.conv == nil {
+		c := e.c
+		conv := Conversation{ID: c.ID, Channel: string(c.Channel), Public: c.Public, Turns: len(c.Messages)}
+		for i := range c.Replies() {
+			conv.Replies++
+			if e.report(i).Hostile {
+				conv.HostileReplies++
+			}
+			conv.MaxWaited = max(conv.MaxWaited, c.Waited(i))
+		}
+		e.conv = &conv
+	}
+	return *e.conv
+}
+
+// run evaluates rule r on the reply at turn.
+func (e *evaluation) run(r *rule, turn int) (f rapport.Finding, fired bool, err error) {
+	f = rapport.Finding{Rule: r.id, Principle: r.principle, Severity: r.severity, Turn: turn}
+	env := e.env(turn)
+	out, err := e.vm.Run(r.when, env)
+	if err != nil {
+		f.Message = fmt.Sprintf("rule %s failed: %v", r.id, err)
+		return f, false, fmt.Errorf("ethics: rule %s (%s) at turn %d: %w", r.id, r.pos, turn, err)
+	}
+	if fired, _ = out.(bool); !fired {
+		return f, false, nil
+	}
+	msg, err := r.message.render(env, &e.vm)
+	if err != nil {
+		return f, true, fmt.Errorf("ethics: message of rule %s at turn %d: %w", r.id, turn, err)
+	}
+	f.Message = msg
+	f.Suggestion, err = e.suggestion(r, env)
+	if err != nil {
+		return f, true, fmt.Errorf("ethics: suggestion of rule %s at turn %d: %w", r.id, turn, err)
+	}
+	for _, p := range r.why {
+		v, err := e.vm.Run(p.prog, env)
+		if err != nil {
+			continue
+		}
+		f.Why = append(f.Why, p.src+" = "+explainValue(v))
+	}
+	if rep := env.Reply.report; rep != nil && turn >= 0 {
+		f.Spans = spansOf(rep, r.spans)
+	}
+	return f, true, nil
+}
+
+// suggestion renders the suggestion in the reply's language if the rule has
+// one, else the default.
+func (e *evaluation) suggestion(r *rule, env *Env) (string, error) {
+	if len(r.suggest) == 0 {
+		return "", nil
+	}
+	pick := -1
+	if lang, err := language.Parse(env.Reply.Lang); err == nil && lang != language.Und {
+		base, _ := lang.Base()
+		for i, s := range r.suggest {
+			if sb, _ := s.lang.Base(); s.lang != language.Und && sb == base {
+				pick = i
+				break
+			}
+		}
+	}
+	if pick < 0 {
+		pick = slices.IndexFunc(r.suggest, func(s suggestion) bool { return s.lang == language.Und })
+	}
+	if pick < 0 {
+		pick = 0
+	}
+	return r.suggest[pick].text.render(env, &e.vm)
+}
+
+// explainValue renders a value for a why line: strings quoted, durations
+// and numbers as Go prints them.
+func explainValue(v any) string {
+	switch v := v.(type) {
+	case string:
+		return fmt.Sprintf("%q", v)
+	case time.Duration:
+		return v.String()
+	}
+	return format(v)
+}
+
+// spansOf returns the spans of the markers a rule looked at.
+func spansOf(r *greeting.Report, s spanSet) []rapport.Span {
+	var spans []rapport.Span
+	for _, m := range r.Markers {
+		if s.hostile && m.Strategy.Hostile() || slices.Contains(s.strategies, m.Strategy) {
+			spans = append(spans, m.Span)
+		}
+	}
+	return spans
+}
+
+// sortFindings orders findings by turn, whole-conversation findings last;
+// within a turn they keep the order of the rules.
+func (e *evaluation) sortFindings(fs []rapport.Finding) {
+	slices.SortStableFunc(fs, func(a, b rapport.Finding) int {
+		ta, tb := a.Turn, b.Turn
+		if ta < 0 {
+			ta = len(e.c.Messages)
+		}
+		if tb < 0 {
+			tb = len(e.c.Messages)
+		}
+		return ta - tb
+	})
+}

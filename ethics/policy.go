@@ -1,0 +1,403 @@
+package ethics
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/vm"
+	"github.com/rapportkit/rapport"
+	"github.com/rapportkit/rapport/greeting"
+	"github.com/rapportkit/rapport/internal/syntax"
+	"golang.org/x/text/language"
+)
+
+// A Policy is a compiled ethics policy: principles, each with rules whose
+// conditions are expr expressions over [Env], and the tests written in the
+// file. Build one with [Parse] or [Default]. A Policy is immutable and safe
+// for concurrent use; the zero value is an empty policy that passes every
+// conversation.
+type Policy struct {
+	name, title string
+	rules       []*rule
+	tests       []*Test
+	principles  []principle
+	limits      limits
+}
+
+type principle struct {
+	id, title string
+}
+
+// scope says which replies a rule looks at.
+type scope uint8
+
+const (
+	everyReply   scope = iota // every reply, each on its own
+	firstReply                // the company's first reply: the first impression
+	lastReply                 // the last reply: a bot's draft
+	conversation              // the conversation as a whole, once
+)
+
+var scopeNames = [...]string{everyReply: "every-reply", firstReply: "first-reply", lastReply: "last-reply", conversation: "conversation"}
+
+// enforcement says what a finding of a rule does to the verdict.
+type enforcement uint8
+
+const (
+	enforceWarn  enforcement = iota // the verdict is at least warn
+	enforceBlock                    // the verdict is block
+	enforceAudit                    // recorded; the verdict does not change
+)
+
+var enforcementNames = [...]string{enforceWarn: "warn", enforceBlock: "block", enforceAudit: "audit"}
+
+// A rule is one compiled rule.
+type rule struct {
+	id, name, principle string
+	pos                 syntax.Pos
+	severity            rapport.Severity
+	enforce             enforcement
+	scope               scope
+	appliesTo           []rapport.Status // empty: every customer
+	whenSrc             string
+	when                *vm.Program
+	why                 []part // the parts of the condition, for explanations
+	spans               spanSet
+	message             template
+	suggest             []suggestion // the first without a language is the default
+}
+
+type suggestion struct {
+	lang language.Tag // language.Und for the default
+	text template
+}
+
+// limits bound what a policy may cost.
+type limits struct {
+	maxNodes     uint
+	memoryBudget uint
+}
+
+// An Option configures Parse.
+type Option func(*limits)
+
+// MaxNodes bounds the size of every expression in the policy, in syntax
+// tree nodes (default 500). Policies from untrusted tenants should keep it
+// small.
+func MaxNodes(n uint) Option { return func(l *limits) { l.maxNodes = n } }
+
+// MemoryBudget bounds the memory units an expression may allocate when it
+// runs (ranges, arrays, maps; default 100,000); an expression that exceeds
+// it fails with an error instead of running on.
+func MemoryBudget(n uint) Option { return func(l *limits) { l.memoryBudget = n } }
+
+// Name returns the policy's name, from its policy line.
+func (p *Policy) Name() string { return p.name }
+
+// Title returns the policy's title.
+func (p *Policy) Title() string { return p.title }
+
+// Rules returns the ids of the policy's rules ("principle/rule"), in order.
+func (p *Policy) Rules() []string {
+	ids := make([]string, len(p.rules))
+	for i, r := range p.rules {
+		ids[i] = r.id
+	}
+	return ids
+}
+
+// Parse reads and compiles a policy file. name is used in error messages.
+// Every problem is reported, as syntax.Errors-style lines
+// "name:line:col: message" followed by the line and a caret; the error
+// matches ErrPolicy with errors.Is. Parse never panics.
+func Parse(name string, src []byte, opts ...Option) (*Policy, error) {
+	lim := limits{maxNodes: 500, memoryBudget: 100_000}
+	for _, o := range opts {
+		o(&lim)
+	}
+	f, err := syntax.Parse(name, src, syntax.Options{ExprKeywords: []string{"when"}})
+	c := compiler{f: f, p: &Policy{limits: lim}}
+	if err != nil {
+		c.errs = append(c.errs, err.(syntax.Errors)...)
+	}
+	c.file()
+	if len(c.errs) > 0 {
+		slices.SortStableFunc(c.errs, func(a, b *syntax.Error) int {
+			if a.Pos.Line != b.Pos.Line {
+				return a.Pos.Line - b.Pos.Line
+			}
+			return a.Pos.Col - b.Pos.Col
+		})
+		return nil, &Error{c.errs}
+	}
+	return c.p, nil
+}
+
+// MustParse is like Parse but panics on error. It is for policies written
+// into a program, at package initialisation.
+func MustParse(name string, src []byte, opts ...Option) *Policy {
+	p, err := Parse(name, src, opts...)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// Error is the error Parse returns: every problem in the file.
+type Error struct {
+	Errs syntax.Errors
+}
+
+func (e *Error) Error() string { return e.Errs.Error() }
+
+// Is makes errors.Is(err, ErrPolicy) true.
+func (e *Error) Is(target error) bool { return target == ErrPolicy }
+
+type compiler struct {
+	f    *syntax.File
+	p    *Policy
+	errs syntax.Errors
+}
+
+func (c *compiler) errorf(pos syntax.Pos, format string, args ...any) {
+	c.errs = append(c.errs, c.f.Errorf(pos, format, args...))
+}
+
+func (c *compiler) file() {
+	seenPolicy := false
+	for _, n := range c.f.Nodes {
+		switch n.Keyword {
+		case "policy":
+			if seenPolicy {
+				c.errorf(n.Pos, "a second policy line; a file holds one policy")
+				continue
+			}
+			seenPolicy = true
+			c.policyLine(n)
+		case "principle":
+			c.principle(n)
+		case "test":
+			c.test(n)
+		default:
+			c.errorf(n.Pos, "unknown directive %q at the top level (want policy, principle or test)", n.Keyword)
+		}
+	}
+	if !seenPolicy && len(c.f.Nodes) > 0 {
+		c.errorf(c.f.Nodes[0].Pos, "missing policy line: start the file with: policy <name> \"<title>\"")
+	}
+	if len(c.f.Nodes) == 0 {
+		c.errorf(syntax.Pos{File: c.f.Name, Line: 1, Col: 1}, "empty policy: start the file with: policy <name> \"<title>\"")
+	}
+	c.checkTests()
+}
+
+func (c *compiler) policyLine(n *syntax.Node) {
+	if len(n.Args) == 0 || n.Args[0].Quoted || !isIdent(n.Args[0].Text) {
+		c.errorf(n.Pos, "want: policy <name> \"<title>\"")
+		return
+	}
+	c.p.name = n.Args[0].Text
+	if len(n.Args) > 1 {
+		c.p.title = n.Args[1].Text
+	}
+	if len(n.Args) > 2 {
+		c.errorf(n.Args[2].Pos, "unexpected %q after the title", n.Args[2].Text)
+	}
+	c.noChildren(n)
+}
+
+func (c *compiler) noChildren(n *syntax.Node) {
+	if len(n.Children) > 0 {
+		c.errorf(n.Children[0].Pos, "%s takes no indented lines", n.Keyword)
+	}
+}
+
+// isIdent reports whether s is a name: letters, digits, '-' and '_',
+// starting with a letter.
+func isIdent(s string) bool {
+	for i, r := range s {
+		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '_' || i > 0 && (r >= '0' && r <= '9' || r == '-')
+		if !ok {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func (c *compiler) principle(n *syntax.Node) {
+	if len(n.Args) == 0 || n.Args[0].Quoted || !isIdent(n.Args[0].Text) {
+		c.errorf(n.Pos, "want: principle <name> \"<title>\"")
+		return
+	}
+	pr := principle{id: n.Args[0].Text}
+	if len(n.Args) > 1 {
+		pr.title = n.Args[1].Text
+	}
+	for _, prev := range c.p.principles {
+		if prev.id == pr.id {
+			c.errorf(n.Args[0].Pos, "principle %q is defined twice", pr.id)
+		}
+	}
+	c.p.principles = append(c.p.principles, pr)
+	for _, ch := range n.Children {
+		if ch.Keyword != "rule" {
+			c.errorf(ch.Pos, "unknown directive %q in a principle (want rule)", ch.Keyword)
+			continue
+		}
+		c.rule(pr.id, ch)
+	}
+}
+
+func (c *compiler) rule(principle string, n *syntax.Node) {
+	if len(n.Args) == 0 || n.Args[0].Quoted || !isIdent(n.Args[0].Text) {
+		c.errorf(n.Pos, "want: rule <name> [info|minor|major|critical] [block|warn|audit]")
+		return
+	}
+	r := &rule{name: n.Args[0].Text, principle: principle, pos: n.Pos, severity: rapport.Major, enforce: enforceWarn}
+	r.id = principle + "/" + r.name
+	for _, prev := range c.p.rules {
+		if prev.id == r.id {
+			c.errorf(n.Args[0].Pos, "rule %q is defined twice (first at line %d)", r.id, prev.pos.Line)
+		}
+	}
+	for _, a := range n.Args[1:] {
+		if s, err := rapport.ParseSeverity(a.Text); err == nil && !a.Quoted {
+			r.severity = s
+		} else if e := slices.Index(enforcementNames[:], a.Text); e >= 0 && !a.Quoted {
+			r.enforce = enforcement(e)
+		} else {
+			c.errorf(a.Pos, "unknown word %q in a rule line (want a severity: info, minor, major, critical; or an enforcement: block, warn, audit)", a.Text)
+		}
+	}
+	seen := map[string]bool{}
+	for _, ch := range n.Children {
+		if seen[ch.Keyword] && ch.Keyword != "suggest" {
+			c.errorf(ch.Pos, "%s given twice in rule %q", ch.Keyword, r.id)
+			continue
+		}
+		seen[ch.Keyword] = true
+		switch ch.Keyword {
+		case "scope":
+			c.scope(r, ch)
+		case "applies-to":
+			c.appliesTo(r, ch)
+		case "when":
+			c.when(r, ch)
+		case "message":
+			if t, ok := c.oneString(ch); ok {
+				r.message = c.template(ch.Args[0], t)
+			}
+		case "suggest":
+			c.suggest(r, ch)
+		default:
+			c.errorf(ch.Pos, "unknown directive %q in a rule (want scope, applies-to, when, message or suggest)", ch.Keyword)
+		}
+		c.noChildren(ch)
+	}
+	if !seen["when"] {
+		c.errorf(n.Pos, "rule %q has no when line: say when it fires", r.id)
+	}
+	if !seen["message"] {
+		r.message = template{parts: []tpart{{text: "rule " + r.id}}}
+	}
+	c.p.rules = append(c.p.rules, r)
+}
+
+func (c *compiler) oneString(n *syntax.Node) (string, bool) {
+	if len(n.Args) != 1 || !n.Args[0].Quoted {
+		c.errorf(n.Pos, "want: %s \"<text>\"", n.Keyword)
+		return "", false
+	}
+	return n.Args[0].Text, true
+}
+
+func (c *compiler) scope(r *rule, n *syntax.Node) {
+	if len(n.Args) != 1 {
+		c.errorf(n.Pos, "want: scope first-reply|every-reply|last-reply|conversation")
+		return
+	}
+	i := slices.Index(scopeNames[:], n.Args[0].Text)
+	if i < 0 {
+		c.errorf(n.Args[0].Pos, "unknown scope %q (want first-reply, every-reply, last-reply or conversation)", n.Args[0].Text)
+		return
+	}
+	r.scope = scope(i)
+}
+
+func (c *compiler) appliesTo(r *rule, n *syntax.Node) {
+	if len(n.Args) == 0 {
+		c.errorf(n.Pos, "want: applies-to prospect|current|former ...")
+	}
+	for _, a := range n.Args {
+		var s rapport.Status
+		if err := s.UnmarshalText([]byte(a.Text)); err != nil || s == rapport.StatusUnknown {
+			c.errorf(a.Pos, "unknown customer status %q (want prospect, current or former)", a.Text)
+			continue
+		}
+		r.appliesTo = append(r.appliesTo, s)
+	}
+}
+
+func (c *compiler) suggest(r *rule, n *syntax.Node) {
+	switch {
+	case len(n.Args) == 1 && n.Args[0].Quoted:
+		if slices.ContainsFunc(r.suggest, func(s suggestion) bool { return s.lang == language.Und }) {
+			c.errorf(n.Pos, "rule %q has two suggestions without a language", r.id)
+			return
+		}
+		r.suggest = append(r.suggest, suggestion{language.Und, c.template(n.Args[0], n.Args[0].Text)})
+	case len(n.Args) == 2 && !n.Args[0].Quoted && n.Args[1].Quoted:
+		tag, err := language.Parse(n.Args[0].Text)
+		if err != nil {
+			c.errorf(n.Args[0].Pos, "bad language tag %q: %v", n.Args[0].Text, err)
+			return
+		}
+		r.suggest = append(r.suggest, suggestion{tag, c.template(n.Args[1], n.Args[1].Text)})
+	default:
+		c.errorf(n.Pos, "want: suggest [<language>] \"<text>\"")
+	}
+}
+
+// exprOptions returns the expr options every expression of the policy is
+// compiled with.
+func (c *compiler) exprOptions(extra ...expr.Option) []expr.Option {
+	return append([]expr.Option{expr.Env(Env{}), expr.MaxNodes(c.p.limits.maxNodes)}, extra...)
+}
+
+func (c *compiler) when(r *rule, n *syntax.Node) {
+	if strings.TrimSpace(n.Expr) == "" {
+		c.errorf(n.Pos, "want: when <condition>")
+		return
+	}
+	r.whenSrc = n.Expr
+	prog, ok := c.compile(n.Expr, func(line, col int) syntax.Pos { return n.ExprPos(line, col) }, expr.AsBool())
+	if !ok {
+		return
+	}
+	r.when = prog
+	r.why, r.spans = c.explain(n.Expr)
+}
+
+// compile compiles an expression, reporting errors at the file position
+// at(line, col) gives for the expression's own line and column.
+func (c *compiler) compile(src string, at func(line, col int) syntax.Pos, extra ...expr.Option) (*vm.Program, bool) {
+	names := &strategyNames{src: src}
+	prog, err := expr.Compile(src, c.exprOptions(append(extra, expr.Patch(names))...)...)
+	if err != nil {
+		c.exprError(err, at)
+		return nil, false
+	}
+	for _, bad := range names.bad {
+		c.errorf(at(bad.line, bad.col), "unknown strategy %q (want one of %s)", bad.name, strategyList())
+	}
+	return prog, len(names.bad) == 0
+}
+
+func strategyList() string {
+	var names []string
+	for _, s := range greeting.Strategies() {
+		names = append(names, s.String())
+	}
+	return strings.Join(names, ", ")
+}
