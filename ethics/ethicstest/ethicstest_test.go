@@ -20,18 +20,9 @@ type recorder struct {
 	logs   []string
 }
 
-func (r *recorder) Helper() {}
-func (r *recorder) Error(args ...any) {
-	r.errors = append(r.errors, strings.TrimSpace(sprint(args...)))
-}
-func (r *recorder) Log(args ...any) { r.logs = append(r.logs, sprint(args...)) }
-func sprint(args ...any) string {
-	var b strings.Builder
-	for _, a := range args {
-		b.WriteString(a.(string))
-	}
-	return b.String()
-}
+func (r *recorder) Helper()           {}
+func (r *recorder) Error(args ...any) { r.errors = append(r.errors, strings.TrimSpace(fmt.Sprint(args...))) }
+func (r *recorder) Log(args ...any)   { r.logs = append(r.logs, fmt.Sprint(args...)) }
 
 func TestFailuresAreReported(t *testing.T) {
 	p := ethics.MustParse("shop.policy", []byte(`policy shop "Shop"
