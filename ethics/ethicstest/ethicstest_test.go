@@ -20,9 +20,11 @@ type recorder struct {
 	logs   []string
 }
 
-func (r *recorder) Helper()           {}
-func (r *recorder) Error(args ...any) { r.errors = append(r.errors, strings.TrimSpace(fmt.Sprint(args...))) }
-func (r *recorder) Log(args ...any)   { r.logs = append(r.logs, fmt.Sprint(args...)) }
+func (r *recorder) Helper() {}
+func (r *recorder) Error(args ...any) {
+	r.errors = append(r.errors, strings.TrimSpace(fmt.Sprint(args...)))
+}
+func (r *recorder) Log(args ...any) { r.logs = append(r.logs, fmt.Sprint(args...)) }
 
 func TestFailuresAreReported(t *testing.T) {
 	p := ethics.MustParse("shop.policy", []byte(`policy shop "Shop"
