@@ -3,6 +3,8 @@ package ethics
 import (
 	"errors"
 	"fmt"
+	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -27,10 +29,10 @@ func (c *compiler) exprError(err error, at func(line, col int) syntax.Pos) {
 		if msg == "" {
 			msg = fe.Error()
 		}
-		c.errorf(at(max(fe.Line, 1), fe.Column), "%s", msg)
+		c.errorf(at(max(fe.Line, 1), fe.Column), "%s", c.explainError(msg))
 		return
 	}
-	c.errorf(at(1, 0), "%v", err)
+	c.errorf(at(1, 0), "%s", c.explainError(err.Error()))
 }
 
 // lineCol turns a rune offset in src into a 1-based line and a 0-based
@@ -297,4 +299,44 @@ func format(v any) string {
 		return "nil"
 	}
 	return fmt.Sprint(v)
+}
+
+// explainError rewrites expr's messages in the words of the policy
+// language: field names as written in policies, and the limits set.
+func (c *compiler) explainError(msg string) string {
+	if m := noField.FindStringSubmatch(msg); m != nil {
+		if t, ok := envTypes[m[1]]; ok {
+			return fmt.Sprintf("%s has no field %s (it has: %s)", t.what, m[2], strings.Join(fieldNames(t.typ), ", "))
+		}
+	}
+	switch {
+	case strings.Contains(msg, "exceeds maximum allowed nodes"):
+		return fmt.Sprintf("expression is larger than the limit of %d nodes", c.p.limits.maxNodes)
+	case strings.HasPrefix(msg, "expected bool, but got "):
+		return "a when condition must be true or false, but this is " + strings.TrimPrefix(msg, "expected bool, but got ")
+	}
+	return msg
+}
+
+var noField = regexp.MustCompile(`^type ethics\.(\w+) has no field (\w+)$`)
+
+var envTypes = map[string]struct {
+	what string
+	typ  reflect.Type
+}{
+	"Env":          {"the environment", reflect.TypeFor[Env]()},
+	"Message":      {"a message (reply, previous)", reflect.TypeFor[Message]()},
+	"Customer":     {"customer", reflect.TypeFor[Customer]()},
+	"Conversation": {"conversation", reflect.TypeFor[Conversation]()},
+}
+
+// fieldNames lists the names a policy can use for the fields of t.
+func fieldNames(t reflect.Type) []string {
+	var names []string
+	for f := range t.Fields() {
+		if tag := f.Tag.Get("expr"); tag != "" {
+			names = append(names, tag)
+		}
+	}
+	return names
 }

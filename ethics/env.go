@@ -3,6 +3,8 @@ package ethics
 import (
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/rapportkit/rapport"
 	"github.com/rapportkit/rapport/greeting"
 )
@@ -59,6 +61,7 @@ type Message struct {
 	Count func(strategy string) int `expr:"count"`
 
 	report *greeting.Report
+	tag    language.Tag // Lang, parsed
 }
 
 // Customer is the person the company talks to.
@@ -99,7 +102,7 @@ func newMessage(c *rapport.Conversation, i int, r *greeting.Report) Message {
 	msg := Message{
 		Text: m.Text, Lang: r.Lang.String(), Turn: i, Role: m.Role.String(), Author: m.Author,
 		Politeness: r.Politeness, Formality: r.Formality, Register: r.Register.String(),
-		Hostile: r.Hostile, GreetingFits: true, report: r,
+		Hostile: r.Hostile, GreetingFits: true, report: r, tag: r.Lang,
 	}
 	msg.Has = func(s string) bool { return msg.Count(s) > 0 }
 	msg.Count = func(s string) int {

@@ -53,7 +53,15 @@ func (p *Policy) EvaluateContext(ctx context.Context, c rapport.Conversation, op
 	e.counts = make([]int, len(c.Messages))
 	d := Decision{Policy: p.name, Findings: []rapport.Finding{}}
 	var errs []error
-	first, last := c.FirstReply(), c.LastReply()
+	var replies []int
+	for i := range c.Replies() {
+		replies = append(replies, i)
+	}
+	turns := [...][]int{everyReply: replies, conversation: {-1}}
+	if first := c.FirstReply(); first >= 0 {
+		turns[firstReply] = []int{first}
+		turns[lastReply] = []int{c.LastReply()}
+	}
 	for _, r := range p.rules {
 		if err := ctx.Err(); err != nil {
 			errs = append(errs, fmt.Errorf("ethics: evaluation stopped before rule %s: %w", r.id, err))
@@ -62,24 +70,7 @@ func (p *Policy) EvaluateContext(ctx context.Context, c rapport.Conversation, op
 		if len(r.appliesTo) > 0 && !slices.Contains(r.appliesTo, c.Customer.Status) {
 			continue
 		}
-		var turns []int
-		switch r.scope {
-		case everyReply:
-			for i := range c.Replies() {
-				turns = append(turns, i)
-			}
-		case firstReply:
-			if first >= 0 {
-				turns = []int{first}
-			}
-		case lastReply:
-			if last >= 0 {
-				turns = []int{last}
-			}
-		case conversation:
-			turns = []int{-1}
-		}
-		for _, t := range turns {
+		for _, t := range turns[r.scope] {
 			f, fired, err := e.run(r, t)
 			if err != nil {
 				errs = append(errs, err)
@@ -260,7 +251,7 @@ func (e *evaluation) suggestion(r *rule, env *Env) (string, error) {
 		return "", nil
 	}
 	pick := -1
-	if lang, err := language.Parse(env.Reply.Lang); err == nil && lang != language.Und {
+	if lang := env.Reply.tag; lang != language.Und {
 		base, _ := lang.Base()
 		for i, s := range r.suggest {
 			if sb, _ := s.lang.Base(); s.lang != language.Und && sb == base {

@@ -398,11 +398,12 @@ func scopeEnd(toks []match.Token, from, n int32) int32 {
 	return end
 }
 
-// askedAfter reports whether a question mark directly follows token at-1.
+// askedAfter reports whether a question mark follows token at-1 with no
+// word between ("Hello?", and "Allô ?" with French spacing).
 func askedAfter(t *match.Text, at int32) bool {
 	end := t.Tokens[at-1].End
 	for _, mk := range t.Marks {
-		if mk.Start == end && mk.Questions > 0 {
+		if mk.Start >= end && mk.After == at && mk.Questions > 0 {
 			return true
 		}
 	}

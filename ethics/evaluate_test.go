@@ -1,0 +1,245 @@
+package ethics_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rapportkit/rapport"
+	"github.com/rapportkit/rapport/ethics"
+	"golang.org/x/text/language"
+)
+
+func espresso(t testing.TB) rapport.Conversation {
+	t.Helper()
+	b, err := os.ReadFile("../testdata/espresso.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c rapport.Conversation
+	if err := json.Unmarshal(b, &c); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestEspressoDecision(t *testing.T) {
+	d, err := ethics.Default().Evaluate(espresso(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Verdict != ethics.Block || d.Policy != "first-impression" {
+		t.Fatalf("verdict %v, policy %q", d.Verdict, d.Policy)
+	}
+	f := d.Findings[0]
+	want := rapport.Finding{
+		Rule: "respect/no-hostility", Principle: "respect", Severity: rapport.Critical, Turn: 2,
+		Message:    `Hostile reply: "I'm working", "you have to wait", "like all others"`,
+		Spans:      []rapport.Span{{Start: 0, End: 11}, {Start: 13, End: 29}, {Start: 30, End: 45}},
+		Why:        []string{"reply.hostile = true"},
+		Suggestion: "Acknowledge the customer's situation, say what you will do, and thank them for their patience.",
+	}
+	if d := cmp.Diff(want, f); d != "" {
+		t.Errorf("first finding (-want +got):\n%s", d)
+	}
+	// The contract's JSON shape.
+	b, _ := json.Marshal(d)
+	var got map[string]any
+	json.Unmarshal(b, &got)
+	if got["verdict"] != "block" || got["policy"] != "first-impression" {
+		t.Errorf("decision JSON = %s", b)
+	}
+	first := got["findings"].([]any)[0].(map[string]any)
+	for _, k := range []string{"rule", "principle", "severity", "message", "turn", "spans", "why", "suggestion"} {
+		if _, ok := first[k]; !ok {
+			t.Errorf("finding JSON lacks %q: %v", k, first)
+		}
+	}
+}
+
+const small = `policy shop "Shop"
+principle care "Care"
+  rule waited major warn
+    when customer.waited > duration("3m") && !reply.has("apology")
+    message "Waited {{ customer.waited }} at {{ customer.local_hour }}h; politeness {{ reply.politeness }}"
+    suggest "Apologise for the wait."
+    suggest it "Si scusi per l'attesa."
+    suggest de-CH "Entschuldigen Sie die Wartezeit."
+  rule vip critical block
+    applies-to current
+    when facts.vip == true && reply.politeness < 0.5
+    message "A VIP deserves a warmer reply."
+  rule whole minor audit
+    scope conversation
+    when conversation.replies >= 2 && conversation.hostile_replies == 0
+    message "{{ conversation.replies }} replies, none hostile"
+  rule broken minor warn
+    when facts.items[5] > 0
+`
+
+func msg(role rapport.Role, clock, text string) rapport.Message {
+	at, _ := time.Parse(time.RFC3339, "2026-03-02T"+clock+"+01:00")
+	return rapport.Message{Role: role, Text: text, At: at}
+}
+
+func TestEvaluate(t *testing.T) {
+	p := ethics.MustParse("shop.policy", []byte(small))
+	cu, ag := rapport.RoleCustomer, rapport.RoleAgent
+	tests := []struct {
+		name    string
+		c       rapport.Conversation
+		facts   map[string]any
+		want    []string // rule@turn
+		verdict ethics.Verdict
+		wantErr string
+		reason  string
+	}{
+		{"wait without apology",
+			rapport.Conversation{Messages: []rapport.Message{msg(cu, "10:00:00", "Where is my order?"), msg(ag, "10:05:00", "It ships today.")}},
+			map[string]any{"items": []int{0, 0, 0, 0, 0, 0}}, []string{"care/waited@1"}, ethics.Warn, "", "a five-minute wait needs an apology"},
+		{"apology given",
+			rapport.Conversation{Messages: []rapport.Message{msg(cu, "10:00:00", "Where is my order?"), msg(ag, "10:05:00", "Sorry for the wait! It ships today.")}},
+			map[string]any{"items": []int{0, 0, 0, 0, 0, 0}}, nil, ethics.Pass, "", "the apology is there"},
+		{"vip only for current customers",
+			rapport.Conversation{Customer: rapport.Customer{Status: rapport.Former}, Messages: []rapport.Message{msg(cu, "10:00:00", "Hi"), msg(ag, "10:00:30", "Order shipped.")}},
+			map[string]any{"vip": true, "items": []int{0, 0, 0, 0, 0, 0}}, nil, ethics.Pass, "", "applies-to limits the rule to current customers"},
+		{"vip current",
+			rapport.Conversation{Customer: rapport.Customer{Status: rapport.Current}, Messages: []rapport.Message{msg(cu, "10:00:00", "Hi"), msg(ag, "10:00:30", "Order shipped.")}},
+			map[string]any{"vip": true, "items": []int{0, 0, 0, 0, 0, 0}}, []string{"care/vip@1"}, ethics.Block, "", "facts reach the rules"},
+		{"conversation scope",
+			rapport.Conversation{Messages: []rapport.Message{msg(cu, "10:00:00", "Hi"), msg(ag, "10:00:10", "Hello!"), msg(cu, "10:00:20", "Thanks"), msg(ag, "10:00:30", "You're welcome.")}},
+			map[string]any{"items": []int{0, 0, 0, 0, 0, 0}}, []string{"care/whole@-1"}, ethics.Pass, "", "conversation rules run once, with turn -1; audit does not change the verdict"},
+		{"run-time error",
+			rapport.Conversation{Messages: []rapport.Message{msg(cu, "10:00:00", "Where is my order?"), msg(ag, "10:05:00", "It ships today.")}},
+			nil, []string{"care/waited@1", "care/broken@1"}, ethics.Warn, "ethics: rule care/broken (shop.policy:17:3) at turn 1:",
+			"a failing rule is a finding and an error, and the others still run"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := p.Evaluate(tt.c, ethics.WithFacts(tt.facts))
+			var got []string
+			for _, f := range d.Findings {
+				got = append(got, f.Rule+"@"+itoa(f.Turn))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("findings (-want +got):\n%s\n(%s)", diff, tt.reason)
+			}
+			if d.Verdict != tt.verdict {
+				t.Errorf("verdict %v, want %v (%s)", d.Verdict, tt.verdict, tt.reason)
+			}
+			if (err == nil) != (tt.wantErr == "") || err != nil && !strings.HasPrefix(err.Error(), tt.wantErr) {
+				t.Errorf("err = %v, want prefix %q (%s)", err, tt.wantErr, tt.reason)
+			}
+		})
+	}
+}
+
+func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
+
+func TestMessageWhyAndSuggestion(t *testing.T) {
+	p := ethics.MustParse("shop.policy", []byte(small))
+	facts := ethics.WithFacts(map[string]any{"items": []int{0, 0, 0, 0, 0, 0}})
+	tests := []struct {
+		lang, suggestion, reason string
+	}{
+		{"en", "Apologise for the wait.", "the default suggestion"},
+		{"it-IT", "Si scusi per l'attesa.", "a regional tag finds the Italian suggestion"},
+		{"de", "Entschuldigen Sie die Wartezeit.", "a regional suggestion serves its language"},
+		{"fr", "Apologise for the wait.", "no French suggestion: the default"},
+	}
+	for _, tt := range tests {
+		c := rapport.Conversation{Messages: []rapport.Message{msg(rapport.RoleCustomer, "21:00:00", "Hello?"),
+			{Role: rapport.RoleAgent, Text: "It ships today.", Lang: language.MustParse(tt.lang), At: msg(0, "21:04:30", "").At}}}
+		d, _ := p.Evaluate(c, facts)
+		if len(d.Findings) != 1 {
+			t.Fatalf("%s: findings %+v", tt.lang, d.Findings)
+		}
+		f := d.Findings[0]
+		if f.Suggestion != tt.suggestion {
+			t.Errorf("%s: suggestion %q, want %q (%s)", tt.lang, f.Suggestion, tt.suggestion, tt.reason)
+		}
+		if want := "Waited 4m30s at 21h; politeness 0.00"; f.Message != want {
+			t.Errorf("message %q, want %q", f.Message, want)
+		}
+		if want := []string{"customer.waited = 4m30s", `reply.has("apology") = false`}; !cmp.Equal(f.Why, want) {
+			t.Errorf("why = %q, want %q", f.Why, want)
+		}
+	}
+}
+
+func TestContextStops(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	d, err := ethics.Default().EvaluateContext(ctx, espresso(t))
+	if err == nil || !strings.Contains(err.Error(), "context canceled") {
+		t.Errorf("err = %v, want the context's", err)
+	}
+	if len(d.Findings) != 0 || d.Policy != "first-impression" {
+		t.Errorf("decision after cancel = %+v", d)
+	}
+}
+
+func TestRunawayExpression(t *testing.T) {
+	p, err := ethics.Parse("loop.policy", []byte(`policy loop
+principle p
+  rule r
+    when all(1..100000, {all(1..100000, {# > 0})})
+`), ethics.MemoryBudget(1000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	d, err := p.Evaluate(espresso(t))
+	if err == nil || !strings.Contains(err.Error(), "memory budget exceeded") {
+		t.Errorf("err = %v, want the memory budget", err)
+	}
+	if len(d.Findings) != 1 || d.Verdict != ethics.Warn {
+		t.Errorf("a failed rule should leave one finding and a warning: %+v", d)
+	}
+	if time.Since(start) > 5*time.Second {
+		t.Errorf("the runaway rule ran for %v", time.Since(start))
+	}
+}
+
+func TestEmptyAndOddConversations(t *testing.T) {
+	for _, c := range []rapport.Conversation{
+		{},
+		{Messages: []rapport.Message{{Role: rapport.RoleAgent, Text: "Hello!"}}},
+		{Messages: []rapport.Message{{Text: "no role"}, {Role: rapport.RoleBot, Text: "\xff\xfe"}}},
+		{Messages: []rapport.Message{{Role: rapport.RoleCustomer, Text: strings.Repeat("wait ", 1<<15)}, {Role: rapport.RoleAgent, Text: "ok"}}},
+	} {
+		if _, err := ethics.Default().Evaluate(c); err != nil {
+			t.Errorf("Evaluate(%d messages): %v", len(c.Messages), err)
+		}
+	}
+	var zero ethics.Policy
+	if d, err := zero.Evaluate(espresso(t)); err != nil || d.Verdict != ethics.Pass {
+		t.Errorf("zero policy: %+v, %v", d, err)
+	}
+}
+
+func TestConcurrentEvaluate(t *testing.T) {
+	p := ethics.Default()
+	c := espresso(t)
+	want, _ := p.Evaluate(c)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				got, _ := p.Evaluate(c)
+				if !cmp.Equal(want, got) {
+					t.Error("concurrent evaluations differ")
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}

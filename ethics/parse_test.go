@@ -1,0 +1,83 @@
+package ethics_test
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rapportkit/rapport/ethics"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestDiagnostics checks the exact text of Parse's errors for each bad
+// policy in testdata/errors against its .golden file.
+func TestDiagnostics(t *testing.T) {
+	files, err := filepath.Glob("testdata/errors/*.policy")
+	if err != nil || len(files) == 0 {
+		t.Fatal("no test policies", err)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = ethics.Parse(filepath.Base(file), src, ethics.MaxNodes(20))
+			if err == nil {
+				t.Fatal("Parse succeeded; want errors")
+			}
+			if !errors.Is(err, ethics.ErrPolicy) {
+				t.Errorf("errors.Is(err, ErrPolicy) = false")
+			}
+			golden := strings.TrimSuffix(file, ".policy") + ".golden"
+			if *update {
+				os.WriteFile(golden, []byte(err.Error()+"\n"), 0o644)
+			}
+			want, err2 := os.ReadFile(golden)
+			if err2 != nil {
+				t.Fatal(err2)
+			}
+			if d := cmp.Diff(string(want), err.Error()+"\n"); d != "" {
+				t.Errorf("diagnostics differ from %s (-want +got); run with -update if right:\n%s", golden, d)
+			}
+		})
+	}
+}
+
+func TestDefaultSourceParses(t *testing.T) {
+	p, err := ethics.Parse("copy.policy", ethics.DefaultSource())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Name() != "first-impression" || len(p.Rules()) != len(ethics.Default().Rules()) || len(p.Tests()) == 0 {
+		t.Errorf("copy of the default policy: name %q, %d rules, %d tests", p.Name(), len(p.Rules()), len(p.Tests()))
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add(ethics.DefaultSource())
+	files, _ := filepath.Glob("testdata/errors/*.policy")
+	for _, file := range files {
+		src, _ := os.ReadFile(file)
+		f.Add(src)
+	}
+	f.Add([]byte("policy p\nprinciple a\n  rule b\n    when {{}}((((\n    message \"{{ }} {{\"\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		p, err := ethics.Parse("fuzz.policy", src, ethics.MaxNodes(100))
+		if err != nil {
+			if p != nil || !errors.Is(err, ethics.ErrPolicy) {
+				t.Fatalf("Parse = %v, %v", p, err)
+			}
+			return
+		}
+		// A policy that compiles evaluates without panicking.
+		for _, test := range p.Tests() {
+			test.Run(p)
+		}
+	})
+}
