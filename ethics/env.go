@@ -61,7 +61,7 @@ type Message struct {
 	Count func(strategy string) int `expr:"count"`
 
 	report *greeting.Report
-	tag    language.Tag // Lang, parsed
+	tag    language.Tag // the message's own tag if it has one, else Lang: for choosing suggestions
 }
 
 // Customer is the person the company talks to.
@@ -103,6 +103,9 @@ func newMessage(c *rapport.Conversation, i int, r *greeting.Report) Message {
 		Text: m.Text, Lang: r.Lang.String(), Turn: i, Role: m.Role.String(), Author: m.Author,
 		Politeness: r.Politeness, Formality: r.Formality, Register: r.Register.String(),
 		Hostile: r.Hostile, GreetingFits: true, report: r, tag: r.Lang,
+	}
+	if m.Lang != language.Und {
+		msg.tag = m.Lang
 	}
 	msg.Has = func(s string) bool { return msg.Count(s) > 0 }
 	msg.Count = func(s string) int {

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/vm"
 	"github.com/rapportkit/rapport"
 	"github.com/rapportkit/rapport/greeting"
@@ -380,18 +382,24 @@ func (c *compiler) when(r *rule, n *syntax.Node) {
 }
 
 // compile compiles an expression, reporting errors at the file position
-// at(line, col) gives for the expression's own line and column.
+// at(line, col) gives for the expression's own line and column. Unknown
+// strategy names and type errors are both reported.
 func (c *compiler) compile(src string, at func(line, col int) syntax.Pos, extra ...expr.Option) (*vm.Program, bool) {
-	names := &strategyNames{src: src}
-	prog, err := expr.Compile(src, c.exprOptions(append(extra, expr.Patch(names))...)...)
+	ok := true
+	if tree, err := parser.Parse(src); err == nil {
+		names := &strategyNames{src: src}
+		ast.Walk(&tree.Node, names)
+		for _, bad := range names.bad {
+			c.errorf(at(bad.line, bad.col), "unknown strategy %q (want one of %s)", bad.name, strategyList())
+			ok = false
+		}
+	}
+	prog, err := expr.Compile(src, c.exprOptions(extra...)...)
 	if err != nil {
 		c.exprError(err, at)
 		return nil, false
 	}
-	for _, bad := range names.bad {
-		c.errorf(at(bad.line, bad.col), "unknown strategy %q (want one of %s)", bad.name, strategyList())
-	}
-	return prog, len(names.bad) == 0
+	return prog, ok
 }
 
 func strategyList() string {

@@ -262,16 +262,19 @@ func (lx *lexicon) read(s *scratch) Report {
 	)
 	s.counts = [numStrategies]int{}
 	markers := make([]Marker, 0, len(found)+2)
-	whole := false // the chosen span was matched as a whole phrase
+	whole := false      // the chosen span was matched as a whole phrase
+	var cats []category // the categories already read on the chosen span
 	for _, m := range found {
 		e := lx.entries[m.Payload]
 		same := m.First == cf && m.End == ce
-		if m.First < next && !same || same && whole && e.attrs&attrSuffix != 0 {
-			continue // overlaps a phrase chosen before, or an ending of a word matched whole
+		if m.First < next && !same || same && (whole && e.attrs&attrSuffix != 0 || slices.Contains(cats, e.cat)) {
+			continue // overlaps a phrase chosen before, an ending of a word matched whole, or a second spelling of the same thing
 		}
 		if !same {
 			whole = e.attrs&attrSuffix == 0
+			cats = cats[:0]
 		}
+		cats = append(cats, e.cat)
 		cf, ce, next = m.First, m.End, m.End
 		if e.attrs&attrFormal != 0 || e.cat == catFormal {
 			formal += cueWeight
@@ -420,13 +423,20 @@ func quoted(toks []match.Token) bool {
 }
 
 // nameAfter finds a name right after a greeting ending at token at: a run of
-// capitalised words in the same clause that no phrase claims ("Hi Marco,").
+// up to three capitalised words that no phrase claims, in the same clause
+// ("Hi Marco"), or after a comma when the name ends the clause too
+// ("Здравствуйте, Анна!", "Hello, Marco.").
 func nameAfter(t *match.Text, at, claimed int32, found []match.Match) (rapport.Span, bool) {
 	toks := t.Tokens
+	if int(at) >= len(toks) {
+		return rapport.Span{}, false
+	}
+	afterComma := toks[at].Has(match.Break) && !toks[at].Has(match.SentenceStart)
 	end := at
-	for end < int32(len(toks)) {
+	for end < int32(len(toks)) && end-at < 3 {
 		tk := toks[end]
-		if tk.Has(match.Break) || !tk.Has(match.Upper) || tk.Has(match.Unspaced) || tk.Has(match.Symbol) {
+		if end == at && tk.Has(match.Break) && !afterComma || end > at && tk.Has(match.Break) ||
+			!tk.Has(match.Upper) || tk.Flags&(match.Unspaced|match.Symbol) != 0 {
 			break
 		}
 		if slices.ContainsFunc(found, func(m match.Match) bool { return m.First == end }) {
@@ -434,7 +444,7 @@ func nameAfter(t *match.Text, at, claimed int32, found []match.Match) (rapport.S
 		}
 		end++
 	}
-	if end == at {
+	if end == at || afterComma && int(end) < len(toks) && !toks[end].Has(match.Break) {
 		return rapport.Span{}, false
 	}
 	return rapport.Span{Start: int(toks[at].Start), End: int(toks[end-1].End)}, true

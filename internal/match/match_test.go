@@ -64,6 +64,8 @@ func TestTokens(t *testing.T) {
 		{"invalid utf8", "ok\xffno", "ok{|^w} no{|w}", "invalid bytes separate tokens"},
 		{"stretched", "Hiiii thanksss sooo cool", "Hiiii→hi{|^w} thanksss→thanks{w} sooo→so{w} cool{w}",
 			"letters drawn out for effect fold to one; a double letter stays"},
+		{"hidden letters", "what the f*ck, bl**ть! great* deal *sigh*", "what{|^w} the{w} f*ck{w} bl**ть{|w} great{|^w} deal{|w} sigh{|w}",
+			"a '*' between letters hides them; elsewhere it is punctuation"},
 		{"empty", "", "", "nothing in, nothing out"},
 	}
 	for _, tt := range tests {

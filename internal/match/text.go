@@ -78,7 +78,7 @@ func (t *Text) Reset(src string) {
 			continue
 		}
 		// ASCII not followed by a combining mark is already NFKC.
-		if isASCIIWord(rune(c)) && !tk.apos && !tk.inMark {
+		if isASCIIWord(rune(c)) && !tk.apos && !tk.star && !tk.inMark {
 			i = tk.asciiWord(src, i)
 			continue
 		}
@@ -86,6 +86,7 @@ func (t *Text) Reset(src string) {
 		i++
 	}
 	tk.resolveApostrophe(' ')
+	tk.resolveStar(' ')
 	tk.endToken()
 	tk.endMark()
 }
@@ -126,6 +127,7 @@ type tokenizer struct {
 	upperAll bool // every letter of the open token so far is upper-case
 	latin    bool // the last letter was Latin (its combining marks are dropped)
 	apos     bool // an apostrophe just ended a word: a contraction or a closing quote
+	star     bool // a '*' follows a letter: a hidden letter or punctuation
 	mark     Mark // the open run of '!' and '?'
 	inMark   bool // a run of marks is open
 	closer   rune // the mark that closes the open quotation, or 0 when none is open
@@ -155,6 +157,7 @@ func (k *tokenizer) segment(seg []byte, start, end int32) {
 // rune handles one normalised rune r (encoded as b) from the original bytes [start, end).
 func (k *tokenizer) rune(r rune, b []byte, start, end int32) {
 	k.resolveApostrophe(r)
+	k.resolveStar(r)
 	if r == '!' || r == '?' {
 		k.punct(r, start, end)
 		return
@@ -365,7 +368,16 @@ func (k *tokenizer) asciiPunct(r rune) {
 		}
 	case '.':
 		k.separator(Break | SentenceStart)
-	case ',', ';', ':', '(', ')', '[', ']', '{', '}', '/', '|', '*', '_', '~', '<', '>', '=', '+', '&', '#', '@', '%', '$', '^', '`', '\\':
+	case '*':
+		if k.open {
+			// inside a word it hides letters ("f*ck", "бл*ть"); the next
+			// rune tells
+			k.t.Folded = append(k.t.Folded, '*')
+			k.star = true
+			return
+		}
+		k.separator(Break)
+	case ',', ';', ':', '(', ')', '[', ']', '{', '}', '/', '|', '_', '~', '<', '>', '=', '+', '&', '#', '@', '%', '$', '^', '`', '\\':
 		k.separator(Break)
 	default:
 		k.separator(0)
@@ -397,6 +409,24 @@ func (k *tokenizer) apostrophe() {
 		return
 	}
 	k.quoteMark('\'')
+}
+
+// resolveStar decides what a '*' after a letter was, now that the rune
+// after it, r, is known: before a letter or another '*' it stands for a
+// letter; otherwise it was punctuation after the word.
+func (k *tokenizer) resolveStar(r rune) {
+	if !k.star || r == '*' {
+		return
+	}
+	k.star = false
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		k.extend(k.t.Tokens[len(k.t.Tokens)-1].End + 1)
+		return
+	}
+	for n := len(k.t.Folded); n > 0 && k.t.Folded[n-1] == '*'; n-- {
+		k.t.Folded = k.t.Folded[:n-1]
+	}
+	k.separator(Break)
 }
 
 // resolveApostrophe decides what an apostrophe at the end of a word was, now
