@@ -187,10 +187,11 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 				continue
 			}
 			for _, p := range alts {
-				if seen[seenKey{p, cat}] {
+				k := seenKey{p, cat, e.attrs, e.part}
+				if seen[k] {
 					continue
 				}
-				seen[seenKey{p, cat}] = true
+				seen[k] = true
 				var upper uint64
 				var err error
 				e.attrs &^= attrSuffix
@@ -226,6 +227,8 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 type seenKey struct {
 	phrase string
 	cat    category
+	attrs  attr
+	part   PartOfDay
 }
 
 // commentStart returns the index of the '#' that starts a comment in line,
