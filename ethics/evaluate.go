@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/expr-lang/expr/vm"
 	"github.com/rapportkit/rapport"
 	"github.com/rapportkit/rapport/greeting"
+	"github.com/rapportkit/rapport/internal/cond"
 	"github.com/rapportkit/rapport/internal/match"
 	"golang.org/x/text/language"
 )
@@ -222,7 +222,7 @@ func (e *evaluation) run(r *rule, turn int) (f rapport.Finding, fired bool, err 
 	if fired, _ = out.(bool); !fired {
 		return f, false, nil
 	}
-	msg, err := r.message.render(env, &e.vm)
+	msg, err := r.message.Render(env, &e.vm)
 	if err != nil {
 		return f, true, fmt.Errorf("ethics: message of rule %s at turn %d: %w", r.id, turn, err)
 	}
@@ -232,14 +232,12 @@ func (e *evaluation) run(r *rule, turn int) (f rapport.Finding, fired bool, err 
 		return f, true, fmt.Errorf("ethics: suggestion of rule %s at turn %d: %w", r.id, turn, err)
 	}
 	for _, p := range r.why {
-		v, err := e.vm.Run(p.prog, env)
-		if err != nil {
-			continue
+		if v, err := e.vm.Run(p.Prog, env); err == nil {
+			f.Why = append(f.Why, cond.Why(p, v))
 		}
-		f.Why = append(f.Why, p.src+" = "+explainValue(v))
 	}
 	if rep := env.Reply.report; rep != nil && turn >= 0 {
-		f.Spans = spansOf(rep, r.spans)
+		f.Spans = spansOf(rep, r.refs)
 	}
 	return f, true, nil
 }
@@ -266,26 +264,14 @@ func (e *evaluation) suggestion(r *rule, env *Env) (string, error) {
 	if pick < 0 {
 		pick = 0
 	}
-	return r.suggest[pick].text.render(env, &e.vm)
-}
-
-// explainValue renders a value for a why line: strings quoted, durations
-// and numbers as Go prints them.
-func explainValue(v any) string {
-	switch v := v.(type) {
-	case string:
-		return fmt.Sprintf("%q", v)
-	case time.Duration:
-		return v.String()
-	}
-	return format(v)
+	return r.suggest[pick].text.Render(env, &e.vm)
 }
 
 // spansOf returns the spans of the markers a rule looked at.
-func spansOf(r *greeting.Report, s spanSet) []rapport.Span {
+func spansOf(r *greeting.Report, refs cond.Refs) []rapport.Span {
 	var spans []rapport.Span
 	for _, m := range r.Markers {
-		if s.hostile && m.Strategy.Hostile() || slices.Contains(s.strategies, m.Strategy) {
+		if refs.Hostile && m.Strategy.Hostile() || slices.Contains(refs.Strategies, m.Strategy) {
 			spans = append(spans, m.Span)
 		}
 	}

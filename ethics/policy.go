@@ -5,11 +5,9 @@ import (
 	"strings"
 
 	"github.com/expr-lang/expr"
-	"github.com/expr-lang/expr/ast"
-	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/vm"
 	"github.com/rapportkit/rapport"
-	"github.com/rapportkit/rapport/greeting"
+	"github.com/rapportkit/rapport/internal/cond"
 	"github.com/rapportkit/rapport/internal/syntax"
 	"golang.org/x/text/language"
 )
@@ -64,15 +62,15 @@ type rule struct {
 	appliesTo           []rapport.Status // empty: every customer
 	whenSrc             string
 	when                *vm.Program
-	why                 []part // the parts of the condition, for explanations
-	spans               spanSet
-	message             template
+	why                 []cond.Part // the parts of the condition, for explanations
+	refs                cond.Refs   // what the condition looks at, for the spans of a finding
+	message             cond.Template
 	suggest             []suggestion // the first without a language is the default
 }
 
 type suggestion struct {
 	lang language.Tag // language.Und for the default
-	text template
+	text cond.Template
 }
 
 // limits bound what a policy may cost.
@@ -119,19 +117,14 @@ func Parse(name string, src []byte, opts ...Option) (*Policy, error) {
 		o(&lim)
 	}
 	f, err := syntax.Parse(name, src, syntax.Options{ExprKeywords: []string{"when"}})
-	c := compiler{f: f, p: &Policy{limits: lim}}
+	c := compiler{f: f, p: &Policy{limits: lim}, Compiler: cond.Compiler{File: f, Env: Env{}, MaxNodes: lim.maxNodes}}
 	if err != nil {
-		c.errs = append(c.errs, err.(syntax.Errors)...)
+		c.Errs = append(c.Errs, err.(syntax.Errors)...)
 	}
 	c.file()
-	if len(c.errs) > 0 {
-		slices.SortStableFunc(c.errs, func(a, b *syntax.Error) int {
-			if a.Pos.Line != b.Pos.Line {
-				return a.Pos.Line - b.Pos.Line
-			}
-			return a.Pos.Col - b.Pos.Col
-		})
-		return nil, &Error{c.errs}
+	if len(c.Errs) > 0 {
+		c.Errs.Sort()
+		return nil, &Error{c.Errs}
 	}
 	return c.p, nil
 }
@@ -157,13 +150,9 @@ func (e *Error) Error() string { return e.Errs.Error() }
 func (e *Error) Is(target error) bool { return target == ErrPolicy }
 
 type compiler struct {
-	f    *syntax.File
-	p    *Policy
-	errs syntax.Errors
-}
-
-func (c *compiler) errorf(pos syntax.Pos, format string, args ...any) {
-	c.errs = append(c.errs, c.f.Errorf(pos, format, args...))
+	f *syntax.File
+	p *Policy
+	cond.Compiler
 }
 
 func (c *compiler) file() {
@@ -172,7 +161,7 @@ func (c *compiler) file() {
 		switch n.Keyword {
 		case "policy":
 			if seenPolicy {
-				c.errorf(n.Pos, "a second policy line; a file holds one policy")
+				c.Errorf(n.Pos, "a second policy line; a file holds one policy")
 				continue
 			}
 			seenPolicy = true
@@ -182,21 +171,21 @@ func (c *compiler) file() {
 		case "test":
 			c.test(n)
 		default:
-			c.errorf(n.Pos, "unknown directive %q at the top level (want policy, principle or test)", n.Keyword)
+			c.Errorf(n.Pos, "unknown directive %q at the top level (want policy, principle or test)", n.Keyword)
 		}
 	}
 	if !seenPolicy && len(c.f.Nodes) > 0 {
-		c.errorf(c.f.Nodes[0].Pos, "missing policy line: start the file with: policy <name> \"<title>\"")
+		c.Errorf(c.f.Nodes[0].Pos, "missing policy line: start the file with: policy <name> \"<title>\"")
 	}
 	if len(c.f.Nodes) == 0 {
-		c.errorf(syntax.Pos{File: c.f.Name, Line: 1, Col: 1}, "empty policy: start the file with: policy <name> \"<title>\"")
+		c.Errorf(syntax.Pos{File: c.f.Name, Line: 1, Col: 1}, "empty policy: start the file with: policy <name> \"<title>\"")
 	}
 	c.checkTests()
 }
 
 func (c *compiler) policyLine(n *syntax.Node) {
 	if len(n.Args) == 0 || n.Args[0].Quoted || !isIdent(n.Args[0].Text) {
-		c.errorf(n.Pos, "want: policy <name> \"<title>\"")
+		c.Errorf(n.Pos, "want: policy <name> \"<title>\"")
 		return
 	}
 	c.p.name = n.Args[0].Text
@@ -204,14 +193,14 @@ func (c *compiler) policyLine(n *syntax.Node) {
 		c.p.title = n.Args[1].Text
 	}
 	if len(n.Args) > 2 {
-		c.errorf(n.Args[2].Pos, "unexpected %q after the title", n.Args[2].Text)
+		c.Errorf(n.Args[2].Pos, "unexpected %q after the title", n.Args[2].Text)
 	}
 	c.noChildren(n)
 }
 
 func (c *compiler) noChildren(n *syntax.Node) {
 	if len(n.Children) > 0 {
-		c.errorf(n.Children[0].Pos, "%s takes no indented lines", n.Keyword)
+		c.Errorf(n.Children[0].Pos, "%s takes no indented lines", n.Keyword)
 	}
 }
 
@@ -229,7 +218,7 @@ func isIdent(s string) bool {
 
 func (c *compiler) principle(n *syntax.Node) {
 	if len(n.Args) == 0 || n.Args[0].Quoted || !isIdent(n.Args[0].Text) {
-		c.errorf(n.Pos, "want: principle <name> \"<title>\"")
+		c.Errorf(n.Pos, "want: principle <name> \"<title>\"")
 		return
 	}
 	pr := principle{id: n.Args[0].Text}
@@ -238,13 +227,13 @@ func (c *compiler) principle(n *syntax.Node) {
 	}
 	for _, prev := range c.p.principles {
 		if prev.id == pr.id {
-			c.errorf(n.Args[0].Pos, "principle %q is defined twice", pr.id)
+			c.Errorf(n.Args[0].Pos, "principle %q is defined twice", pr.id)
 		}
 	}
 	c.p.principles = append(c.p.principles, pr)
 	for _, ch := range n.Children {
 		if ch.Keyword != "rule" {
-			c.errorf(ch.Pos, "unknown directive %q in a principle (want rule)", ch.Keyword)
+			c.Errorf(ch.Pos, "unknown directive %q in a principle (want rule)", ch.Keyword)
 			continue
 		}
 		c.rule(pr.id, ch)
@@ -253,14 +242,14 @@ func (c *compiler) principle(n *syntax.Node) {
 
 func (c *compiler) rule(principle string, n *syntax.Node) {
 	if len(n.Args) == 0 || n.Args[0].Quoted || !isIdent(n.Args[0].Text) {
-		c.errorf(n.Pos, "want: rule <name> [info|minor|major|critical] [block|warn|audit]")
+		c.Errorf(n.Pos, "want: rule <name> [info|minor|major|critical] [block|warn|audit]")
 		return
 	}
 	r := &rule{name: n.Args[0].Text, principle: principle, pos: n.Pos, severity: rapport.Major, enforce: enforceWarn}
 	r.id = principle + "/" + r.name
 	for _, prev := range c.p.rules {
 		if prev.id == r.id {
-			c.errorf(n.Args[0].Pos, "rule %q is defined twice (first at line %d)", r.id, prev.pos.Line)
+			c.Errorf(n.Args[0].Pos, "rule %q is defined twice (first at line %d)", r.id, prev.pos.Line)
 		}
 	}
 	for _, a := range n.Args[1:] {
@@ -269,13 +258,13 @@ func (c *compiler) rule(principle string, n *syntax.Node) {
 		} else if e := slices.Index(enforcementNames[:], a.Text); e >= 0 && !a.Quoted {
 			r.enforce = enforcement(e)
 		} else {
-			c.errorf(a.Pos, "unknown word %q in a rule line (want a severity: info, minor, major, critical; or an enforcement: block, warn, audit)", a.Text)
+			c.Errorf(a.Pos, "unknown word %q in a rule line (want a severity: info, minor, major, critical; or an enforcement: block, warn, audit)", a.Text)
 		}
 	}
 	seen := map[string]bool{}
 	for _, ch := range n.Children {
 		if seen[ch.Keyword] && ch.Keyword != "suggest" {
-			c.errorf(ch.Pos, "%s given twice in rule %q", ch.Keyword, r.id)
+			c.Errorf(ch.Pos, "%s given twice in rule %q", ch.Keyword, r.id)
 			continue
 		}
 		seen[ch.Keyword] = true
@@ -288,27 +277,28 @@ func (c *compiler) rule(principle string, n *syntax.Node) {
 			c.when(r, ch)
 		case "message":
 			if t, ok := c.oneString(ch); ok {
-				r.message = c.template(ch.Args[0], t)
+				_ = t
+				r.message = c.Template(ch.Args[0])
 			}
 		case "suggest":
 			c.suggest(r, ch)
 		default:
-			c.errorf(ch.Pos, "unknown directive %q in a rule (want scope, applies-to, when, message or suggest)", ch.Keyword)
+			c.Errorf(ch.Pos, "unknown directive %q in a rule (want scope, applies-to, when, message or suggest)", ch.Keyword)
 		}
 		c.noChildren(ch)
 	}
 	if !seen["when"] {
-		c.errorf(n.Pos, "rule %q has no when line: say when it fires", r.id)
+		c.Errorf(n.Pos, "rule %q has no when line: say when it fires", r.id)
 	}
 	if !seen["message"] {
-		r.message = template{parts: []tpart{{text: "rule " + r.id}}}
+		r.message = cond.Text("rule " + r.id)
 	}
 	c.p.rules = append(c.p.rules, r)
 }
 
 func (c *compiler) oneString(n *syntax.Node) (string, bool) {
 	if len(n.Args) != 1 || !n.Args[0].Quoted {
-		c.errorf(n.Pos, "want: %s \"<text>\"", n.Keyword)
+		c.Errorf(n.Pos, "want: %s \"<text>\"", n.Keyword)
 		return "", false
 	}
 	return n.Args[0].Text, true
@@ -316,12 +306,12 @@ func (c *compiler) oneString(n *syntax.Node) (string, bool) {
 
 func (c *compiler) scope(r *rule, n *syntax.Node) {
 	if len(n.Args) != 1 {
-		c.errorf(n.Pos, "want: scope first-reply|every-reply|last-reply|conversation")
+		c.Errorf(n.Pos, "want: scope first-reply|every-reply|last-reply|conversation")
 		return
 	}
 	i := slices.Index(scopeNames[:], n.Args[0].Text)
 	if i < 0 {
-		c.errorf(n.Args[0].Pos, "unknown scope %q (want first-reply, every-reply, last-reply or conversation)", n.Args[0].Text)
+		c.Errorf(n.Args[0].Pos, "unknown scope %q (want first-reply, every-reply, last-reply or conversation)", n.Args[0].Text)
 		return
 	}
 	r.scope = scope(i)
@@ -329,12 +319,12 @@ func (c *compiler) scope(r *rule, n *syntax.Node) {
 
 func (c *compiler) appliesTo(r *rule, n *syntax.Node) {
 	if len(n.Args) == 0 {
-		c.errorf(n.Pos, "want: applies-to prospect|current|former ...")
+		c.Errorf(n.Pos, "want: applies-to prospect|current|former ...")
 	}
 	for _, a := range n.Args {
 		var s rapport.Status
 		if err := s.UnmarshalText([]byte(a.Text)); err != nil || s == rapport.StatusUnknown {
-			c.errorf(a.Pos, "unknown customer status %q (want prospect, current or former)", a.Text)
+			c.Errorf(a.Pos, "unknown customer status %q (want prospect, current or former)", a.Text)
 			continue
 		}
 		r.appliesTo = append(r.appliesTo, s)
@@ -345,67 +335,32 @@ func (c *compiler) suggest(r *rule, n *syntax.Node) {
 	switch {
 	case len(n.Args) == 1 && n.Args[0].Quoted:
 		if slices.ContainsFunc(r.suggest, func(s suggestion) bool { return s.lang == language.Und }) {
-			c.errorf(n.Pos, "rule %q has two suggestions without a language", r.id)
+			c.Errorf(n.Pos, "rule %q has two suggestions without a language", r.id)
 			return
 		}
-		r.suggest = append(r.suggest, suggestion{language.Und, c.template(n.Args[0], n.Args[0].Text)})
+		r.suggest = append(r.suggest, suggestion{language.Und, c.Template(n.Args[0])})
 	case len(n.Args) == 2 && !n.Args[0].Quoted && n.Args[1].Quoted:
 		tag, err := language.Parse(n.Args[0].Text)
 		if err != nil {
-			c.errorf(n.Args[0].Pos, "bad language tag %q: %v", n.Args[0].Text, err)
+			c.Errorf(n.Args[0].Pos, "bad language tag %q: %v", n.Args[0].Text, err)
 			return
 		}
-		r.suggest = append(r.suggest, suggestion{tag, c.template(n.Args[1], n.Args[1].Text)})
+		r.suggest = append(r.suggest, suggestion{tag, c.Template(n.Args[1])})
 	default:
-		c.errorf(n.Pos, "want: suggest [<language>] \"<text>\"")
+		c.Errorf(n.Pos, "want: suggest [<language>] \"<text>\"")
 	}
-}
-
-// exprOptions returns the expr options every expression of the policy is
-// compiled with.
-func (c *compiler) exprOptions(extra ...expr.Option) []expr.Option {
-	return append([]expr.Option{expr.Env(Env{}), expr.MaxNodes(c.p.limits.maxNodes)}, extra...)
 }
 
 func (c *compiler) when(r *rule, n *syntax.Node) {
 	if strings.TrimSpace(n.Expr) == "" {
-		c.errorf(n.Pos, "want: when <condition>")
+		c.Errorf(n.Pos, "want: when <condition>")
 		return
 	}
 	r.whenSrc = n.Expr
-	prog, ok := c.compile(n.Expr, func(line, col int) syntax.Pos { return n.ExprPos(line, col) }, expr.AsBool())
+	prog, ok := c.Compile(n.Expr, n.ExprPos, expr.AsBool())
 	if !ok {
 		return
 	}
 	r.when = prog
-	r.why, r.spans = c.explain(n.Expr)
-}
-
-// compile compiles an expression, reporting errors at the file position
-// at(line, col) gives for the expression's own line and column. Unknown
-// strategy names and type errors are both reported.
-func (c *compiler) compile(src string, at func(line, col int) syntax.Pos, extra ...expr.Option) (*vm.Program, bool) {
-	ok := true
-	if tree, err := parser.Parse(src); err == nil {
-		names := &strategyNames{src: src}
-		ast.Walk(&tree.Node, names)
-		for _, bad := range names.bad {
-			c.errorf(at(bad.line, bad.col), "unknown strategy %q (want one of %s)", bad.name, strategyList())
-			ok = false
-		}
-	}
-	prog, err := expr.Compile(src, c.exprOptions(extra...)...)
-	if err != nil {
-		c.exprError(err, at)
-		return nil, false
-	}
-	return prog, ok
-}
-
-func strategyList() string {
-	var names []string
-	for _, s := range greeting.Strategies() {
-		names = append(names, s.String())
-	}
-	return strings.Join(names, ", ")
+	r.why, r.refs = c.Explain(n.Expr)
 }

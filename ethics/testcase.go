@@ -99,13 +99,13 @@ var clock = regexp.MustCompile(`^([01]?[0-9]|2[0-3]):([0-5][0-9])(?::([0-5][0-9]
 // test reads a test block.
 func (c *compiler) test(n *syntax.Node) {
 	if len(n.Args) != 1 || !n.Args[0].Quoted {
-		c.errorf(n.Pos, "want: test \"<name>\"")
+		c.Errorf(n.Pos, "want: test \"<name>\"")
 		return
 	}
 	t := &Test{Name: n.Args[0].Text, Pos: n.Pos}
 	for _, prev := range c.p.tests {
 		if prev.Name == t.Name {
-			c.errorf(n.Args[0].Pos, "test %q is defined twice", t.Name)
+			c.Errorf(n.Args[0].Pos, "test %q is defined twice", t.Name)
 		}
 	}
 	conv := &t.Conversation
@@ -121,13 +121,13 @@ func (c *compiler) test(n *syntax.Node) {
 		case "channel":
 			if a, ok := c.oneWord(ch); ok {
 				if err := conv.Channel.UnmarshalText([]byte(a.Text)); err != nil {
-					c.errorf(a.Pos, "%v", err)
+					c.Errorf(a.Pos, "%v", err)
 				}
 			}
 		case "status":
 			if a, ok := c.oneWord(ch); ok {
 				if err := conv.Customer.Status.UnmarshalText([]byte(a.Text)); err != nil || a.Text == "" {
-					c.errorf(a.Pos, "unknown customer status %q (want prospect, current or former)", a.Text)
+					c.Errorf(a.Pos, "unknown customer status %q (want prospect, current or former)", a.Text)
 				}
 			}
 		case "name":
@@ -137,7 +137,7 @@ func (c *compiler) test(n *syntax.Node) {
 		case "locale":
 			if a, ok := c.oneWord(ch); ok {
 				if tag, err := language.Parse(a.Text); err != nil {
-					c.errorf(a.Pos, "bad language tag %q: %v", a.Text, err)
+					c.Errorf(a.Pos, "bad language tag %q: %v", a.Text, err)
 				} else {
 					conv.Customer.Locale = tag
 				}
@@ -146,7 +146,7 @@ func (c *compiler) test(n *syntax.Node) {
 			if a, ok := c.oneWord(ch); ok {
 				tm, err := time.Parse("-07:00", a.Text)
 				if err != nil {
-					c.errorf(a.Pos, "bad offset %q (want a time zone offset such as +01:00)", a.Text)
+					c.Errorf(a.Pos, "bad offset %q (want a time zone offset such as +01:00)", a.Text)
 					continue
 				}
 				_, secs := tm.Zone()
@@ -154,7 +154,7 @@ func (c *compiler) test(n *syntax.Node) {
 			}
 		case "fact":
 			if len(args) != 2 || args[0].Quoted {
-				c.errorf(ch.Pos, "want: fact <key> <value>")
+				c.Errorf(ch.Pos, "want: fact <key> <value>")
 				continue
 			}
 			if t.Facts == nil {
@@ -165,7 +165,7 @@ func (c *compiler) test(n *syntax.Node) {
 			c.testMessage(t, ch, day, zone)
 		case "expect":
 			if len(args) == 0 {
-				c.errorf(ch.Pos, "want: expect <principle/rule>... or expect none")
+				c.Errorf(ch.Pos, "want: expect <principle/rule>... or expect none")
 			}
 			for _, a := range args {
 				if a.Text == "none" && !a.Quoted && len(args) == 1 {
@@ -178,13 +178,13 @@ func (c *compiler) test(n *syntax.Node) {
 			if a, ok := c.oneWord(ch); ok {
 				var v Verdict
 				if err := v.UnmarshalText([]byte(a.Text)); err != nil {
-					c.errorf(a.Pos, "unknown verdict %q (want pass, warn or block)", a.Text)
+					c.Errorf(a.Pos, "unknown verdict %q (want pass, warn or block)", a.Text)
 				} else {
 					t.Verdict = &v
 				}
 			}
 		default:
-			c.errorf(ch.Pos, "unknown directive %q in a test (want public, channel, status, name, locale, offset, fact, customer, agent, bot, expect or verdict)", ch.Keyword)
+			c.Errorf(ch.Pos, "unknown directive %q in a test (want public, channel, status, name, locale, offset, fact, customer, agent, bot, expect or verdict)", ch.Keyword)
 		}
 	}
 	c.p.tests = append(c.p.tests, t)
@@ -192,13 +192,13 @@ func (c *compiler) test(n *syntax.Node) {
 
 func (c *compiler) noArgs(n *syntax.Node) {
 	if len(n.Args) > 0 {
-		c.errorf(n.Args[0].Pos, "%s takes no arguments", n.Keyword)
+		c.Errorf(n.Args[0].Pos, "%s takes no arguments", n.Keyword)
 	}
 }
 
 func (c *compiler) oneWord(n *syntax.Node) (syntax.Arg, bool) {
 	if len(n.Args) != 1 || n.Args[0].Quoted {
-		c.errorf(n.Pos, "want: %s <word>", n.Keyword)
+		c.Errorf(n.Pos, "want: %s <word>", n.Keyword)
 		return syntax.Arg{}, false
 	}
 	return n.Args[0], true
@@ -231,13 +231,13 @@ func factValue(a syntax.Arg) any {
 func (c *compiler) testMessage(t *Test, n *syntax.Node, day time.Time, zone *time.Location) {
 	var m rapport.Message
 	if err := m.Role.UnmarshalText([]byte(n.Keyword)); err != nil {
-		c.errorf(n.Pos, "%v", err)
+		c.Errorf(n.Pos, "%v", err)
 		return
 	}
 	args := n.Args
 	for len(args) > 0 && !args[0].Quoted {
 		if len(args) < 2 {
-			c.errorf(args[0].Pos, "%q needs a value", args[0].Text)
+			c.Errorf(args[0].Pos, "%q needs a value", args[0].Text)
 			return
 		}
 		key, val := args[0], args[1]
@@ -245,7 +245,7 @@ func (c *compiler) testMessage(t *Test, n *syntax.Node, day time.Time, zone *tim
 		case "at":
 			g := clock.FindStringSubmatch(val.Text)
 			if g == nil {
-				c.errorf(val.Pos, "bad time %q (want hh:mm or hh:mm:ss)", val.Text)
+				c.Errorf(val.Pos, "bad time %q (want hh:mm or hh:mm:ss)", val.Text)
 				return
 			}
 			h, _ := strconv.Atoi(g[1])
@@ -255,20 +255,20 @@ func (c *compiler) testMessage(t *Test, n *syntax.Node, day time.Time, zone *tim
 		case "lang":
 			tag, err := language.Parse(val.Text)
 			if err != nil {
-				c.errorf(val.Pos, "bad language tag %q: %v", val.Text, err)
+				c.Errorf(val.Pos, "bad language tag %q: %v", val.Text, err)
 				return
 			}
 			m.Lang = tag
 		case "author":
 			m.Author = val.Text
 		default:
-			c.errorf(key.Pos, "unknown word %q in a message line (want at, lang or author before the quoted text)", key.Text)
+			c.Errorf(key.Pos, "unknown word %q in a message line (want at, lang or author before the quoted text)", key.Text)
 			return
 		}
 		args = args[2:]
 	}
 	if len(args) != 1 {
-		c.errorf(n.Pos, "want: %s [at hh:mm] [lang <tag>] [author <id>] \"<text>\"", n.Keyword)
+		c.Errorf(n.Pos, "want: %s [at hh:mm] [lang <tag>] [author <id>] \"<text>\"", n.Keyword)
 		return
 	}
 	m.Text = args[0].Text
@@ -284,11 +284,11 @@ func (c *compiler) checkTests() {
 	for _, t := range c.p.tests {
 		for i, id := range t.Expect {
 			if !ids[id] {
-				c.errorf(t.expectPos[i], "test %q expects rule %q, which the policy does not have", t.Name, id)
+				c.Errorf(t.expectPos[i], "test %q expects rule %q, which the policy does not have", t.Name, id)
 			}
 		}
 		if len(t.Conversation.Messages) == 0 {
-			c.errorf(t.Pos, "test %q has no messages", t.Name)
+			c.Errorf(t.Pos, "test %q has no messages", t.Name)
 		}
 	}
 }

@@ -396,7 +396,7 @@ func (k *tokenizer) otherPunct(r rune) {
 }
 
 // closers maps each opening quotation mark to the mark that closes it.
-var closers = map[rune]rune{'"': '"', '\'': '\'', '“': '”', '„': '“', '«': '»', '「': '」', '『': '』'}
+var closers = map[rune]rune{'"': '"', '\'': '\'', '“': '”', '„': '“', '«': '»', '»': '«', '「': '」', '『': '』'}
 
 // apostrophe splits a word ("don't" matches as "don" "t"), or opens or
 // closes a quotation when it stands at the edge of a word. Typographic

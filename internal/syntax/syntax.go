@@ -26,6 +26,7 @@ package syntax
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -133,6 +134,16 @@ func (l Errors) Error() string {
 		}
 	}
 	return b.String()
+}
+
+// Sort orders the errors by position.
+func (l Errors) Sort() {
+	slices.SortStableFunc(l, func(a, b *Error) int {
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line - b.Pos.Line
+		}
+		return a.Pos.Col - b.Pos.Col
+	})
 }
 
 // ErrSyntax is matched by errors.Is for every error of this package.

@@ -1,0 +1,443 @@
+// Package cond compiles the expressions of policy and rubric files with
+// expr: conditions, scores and {{ }} templates, with errors placed at their
+// file:line:col, strategy names checked against the greeting package, and
+// the parts of a condition worth showing when it explains a finding.
+package cond
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/parser"
+	"github.com/expr-lang/expr/vm"
+	"github.com/rapportkit/rapport/greeting"
+	"github.com/rapportkit/rapport/internal/syntax"
+)
+
+// A Compiler compiles the expressions of one file against an environment
+// type, collecting errors.
+type Compiler struct {
+	File     *syntax.File
+	Env      any  // a value of the environment struct type
+	MaxNodes uint // bound on every expression's size
+	Errs     syntax.Errors
+}
+
+// At maps a line (1-based) and column (0-based) of an expression to its
+// position in the file.
+type At func(line, col int) syntax.Pos
+
+// Errorf records an error at pos.
+func (c *Compiler) Errorf(pos syntax.Pos, format string, args ...any) {
+	c.Errs = append(c.Errs, c.File.Errorf(pos, format, args...))
+}
+
+// Options returns the expr options every expression is compiled with.
+func (c *Compiler) Options(extra ...expr.Option) []expr.Option {
+	return append([]expr.Option{expr.Env(c.Env), expr.MaxNodes(c.MaxNodes)}, extra...)
+}
+
+// Compile compiles an expression, reporting errors at the file position
+// at gives for the expression's own line and column. Unknown strategy
+// names and type errors are both reported.
+func (c *Compiler) Compile(src string, at At, extra ...expr.Option) (*vm.Program, bool) {
+	ok := true
+	if tree, err := parser.Parse(src); err == nil {
+		names := &strategyNames{src: src}
+		ast.Walk(&tree.Node, names)
+		for _, bad := range names.bad {
+			c.Errorf(at(bad.line, bad.col), "unknown strategy %q (want one of %s)", bad.name, strategyList())
+			ok = false
+		}
+	}
+	prog, err := expr.Compile(src, c.Options(extra...)...)
+	if err != nil {
+		c.exprError(err, at)
+		return nil, false
+	}
+	return prog, ok
+}
+
+func strategyList() string {
+	var names []string
+	for _, s := range greeting.Strategies() {
+		names = append(names, s.String())
+	}
+	return strings.Join(names, ", ")
+}
+
+// exprError reports an expr compile error at its position in the file.
+func (c *Compiler) exprError(err error, at At) {
+	var fe *file.Error
+	if errors.As(err, &fe) {
+		msg := fe.Message
+		if msg == "" {
+			msg = fe.Error()
+		}
+		c.Errorf(at(max(fe.Line, 1), fe.Column), "%s", c.explainError(msg))
+		return
+	}
+	c.Errorf(at(1, 0), "%s", c.explainError(err.Error()))
+}
+
+// explainError rewrites expr's messages in the words of the file: field
+// names as written in expressions, and the limits set.
+func (c *Compiler) explainError(msg string) string {
+	if m := noField.FindStringSubmatch(msg); m != nil {
+		if what, fields, ok := describe(reflect.TypeOf(c.Env), m[1]); ok {
+			if strings.Contains(what, " and ") {
+				return fmt.Sprintf("%s have no field %s (they have: %s)", what, m[2], strings.Join(fields, ", "))
+			}
+			return fmt.Sprintf("%s has no field %s (it has: %s)", what, m[2], strings.Join(fields, ", "))
+		}
+	}
+	switch {
+	case strings.Contains(msg, "exceeds maximum allowed nodes"):
+		return fmt.Sprintf("expression is larger than the limit of %d nodes", c.MaxNodes)
+	case strings.HasPrefix(msg, "expected bool, but got "):
+		return "a condition must be true or false, but this is " + strings.TrimPrefix(msg, "expected bool, but got ")
+	case strings.HasPrefix(msg, "expected float64, but got "):
+		return "a score must be a number, but this is " + strings.TrimPrefix(msg, "expected float64, but got ")
+	}
+	return msg
+}
+
+var noField = regexp.MustCompile(`^type [\w.]+\.(\w+) has no field (\w+)$`)
+
+// describe finds the struct type named name among the fields of env, and
+// returns how expressions reach it ("reply, previous", or "the environment")
+// and the names of its fields.
+func describe(env reflect.Type, name string) (what string, fields []string, ok bool) {
+	if env.Name() == name {
+		return "the environment", fieldNames(env), true
+	}
+	var paths []string
+	var t reflect.Type
+	for f := range env.Fields() {
+		if f.Type.Kind() == reflect.Struct && f.Type.Name() == name {
+			paths = append(paths, f.Tag.Get("expr"))
+			t = f.Type
+		}
+		if f.Anonymous && f.Type.Kind() == reflect.Struct {
+			if w, fs, ok := describe(f.Type, name); ok && w != "the environment" {
+				return w, fs, true
+			}
+		}
+	}
+	if t == nil {
+		return "", nil, false
+	}
+	return strings.Join(paths, " and "), fieldNames(t), true
+}
+
+// fieldNames lists the names expressions use for the fields of t.
+func fieldNames(t reflect.Type) []string {
+	var names []string
+	for f := range t.Fields() {
+		if f.Anonymous && f.Type.Kind() == reflect.Struct {
+			names = append(names, fieldNames(f.Type)...)
+		} else if tag := f.Tag.Get("expr"); tag != "" {
+			names = append(names, tag)
+		}
+	}
+	return names
+}
+
+// lineCol turns a rune offset in src into a 1-based line and a 0-based
+// column, the way expr reports positions.
+func lineCol(src string, offset int) (line, col int) {
+	line = 1
+	for i, r := range []rune(src) {
+		if i == offset {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 0
+		} else {
+			col++
+		}
+	}
+	return line, col
+}
+
+// strategyNames checks the strategy names given to reply.has and friends
+// while an expression compiles.
+type strategyNames struct {
+	src string
+	bad []badName
+}
+
+type badName struct {
+	name      string
+	line, col int
+}
+
+func (v *strategyNames) Visit(node *ast.Node) {
+	if name, arg, ok := strategyCall(*node); ok {
+		if _, err := greeting.ParseStrategy(name); err != nil {
+			line, col := lineCol(v.src, arg.Location().From)
+			v.bad = append(v.bad, badName{name, line, col})
+		}
+	}
+}
+
+// strategyCall recognises reply.has("x"), previous.count("x") and the like,
+// and returns the strategy name and its node.
+func strategyCall(n ast.Node) (string, ast.Node, bool) {
+	call, ok := n.(*ast.CallNode)
+	if !ok || len(call.Arguments) != 1 {
+		return "", nil, false
+	}
+	m, ok := call.Callee.(*ast.MemberNode)
+	if !ok {
+		return "", nil, false
+	}
+	prop, ok := m.Property.(*ast.StringNode)
+	if !ok || prop.Value != "has" && prop.Value != "count" {
+		return "", nil, false
+	}
+	arg, ok := call.Arguments[0].(*ast.StringNode)
+	if !ok {
+		return "", nil, false
+	}
+	return arg.Value, arg, true
+}
+
+// A Part is a piece of a condition whose value explains a finding:
+// "customer.waited = 5m20s".
+type Part struct {
+	Src  string
+	Prog *vm.Program
+}
+
+// Refs is what an expression looks at, so that a finding can point at the
+// words and rules behind it.
+type Refs struct {
+	Hostile    bool                // reply.hostile or reply.hostile_text
+	Strategies []greeting.Strategy // reply.has("x"), reply.greeting, reply.register, ...
+	Rules      []string            // fired("principle/rule")
+}
+
+// Explain splits a condition into the parts worth showing and finds what
+// it looks at.
+func (c *Compiler) Explain(src string) ([]Part, Refs) {
+	tree, err := parser.Parse(src)
+	if err != nil {
+		return nil, Refs{}
+	}
+	var leaves []ast.Node
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.BinaryNode:
+			switch n.Operator {
+			case "&&", "||", "and", "or", "??":
+				walk(n.Left)
+				walk(n.Right)
+				return
+			case "==", "!=", "<", ">", "<=", ">=", "in", "contains", "startsWith", "endsWith", "matches":
+				for _, side := range []ast.Node{n.Left, n.Right} {
+					if !constant(side) {
+						leaves = append(leaves, side)
+					}
+				}
+				return
+			}
+		case *ast.UnaryNode:
+			if n.Operator == "!" || n.Operator == "not" {
+				walk(n.Node)
+				return
+			}
+		}
+		if !constant(n) {
+			leaves = append(leaves, n)
+		}
+	}
+	walk(tree.Node)
+	var parts []Part
+	for _, l := range leaves {
+		s := l.String()
+		if slices.ContainsFunc(parts, func(p Part) bool { return p.Src == s }) {
+			continue
+		}
+		if prog, err := expr.Compile(s, c.Options()...); err == nil {
+			parts = append(parts, Part{s, prog})
+		}
+	}
+	var refs Refs
+	ast.Walk(&tree.Node, visitorFunc(func(n ast.Node) {
+		if name, _, ok := strategyCall(n); ok {
+			if s, err := greeting.ParseStrategy(name); err == nil && !slices.Contains(refs.Strategies, s) {
+				refs.Strategies = append(refs.Strategies, s)
+			}
+		}
+		if call, ok := n.(*ast.CallNode); ok && len(call.Arguments) == 1 {
+			if id, ok := call.Callee.(*ast.IdentifierNode); ok && id.Value == "fired" {
+				if s, ok := call.Arguments[0].(*ast.StringNode); ok && !slices.Contains(refs.Rules, s.Value) {
+					refs.Rules = append(refs.Rules, s.Value)
+				}
+			}
+		}
+		if m, ok := n.(*ast.MemberNode); ok {
+			if id, ok := m.Node.(*ast.IdentifierNode); ok && id.Value == "reply" {
+				if p, ok := m.Property.(*ast.StringNode); ok {
+					switch p.Value {
+					case "hostile", "hostile_text":
+						refs.Hostile = true
+					case "greeting", "greeting_part", "greeting_fits":
+						refs.Strategies = append(refs.Strategies, greeting.Greeting)
+					case "closing":
+						refs.Strategies = append(refs.Strategies, greeting.Closing)
+					case "register", "formality":
+						refs.Strategies = append(refs.Strategies, greeting.FormalAddress, greeting.InformalAddress)
+					}
+				}
+			}
+		}
+	}))
+	return parts, refs
+}
+
+type visitorFunc func(ast.Node)
+
+func (f visitorFunc) Visit(n *ast.Node) { f(*n) }
+
+// constant reports whether n is a literal, or a call of duration or date on
+// literals: its value explains nothing.
+func constant(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.IntegerNode, *ast.FloatNode, *ast.StringNode, *ast.BoolNode, *ast.NilNode, *ast.ConstantNode:
+		return true
+	case *ast.UnaryNode:
+		return constant(n.Node)
+	case *ast.BuiltinNode:
+		for _, a := range n.Arguments {
+			if !constant(a) {
+				return false
+			}
+		}
+		return n.Name == "duration" || n.Name == "date"
+	case *ast.CallNode:
+		if id, ok := n.Callee.(*ast.IdentifierNode); ok && (id.Value == "duration" || id.Value == "date") {
+			for _, a := range n.Arguments {
+				if !constant(a) {
+					return false
+				}
+			}
+			return true
+		}
+	case *ast.ArrayNode:
+		for _, a := range n.Nodes {
+			if !constant(a) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// A Template is a message with {{ expression }} parts.
+type Template struct {
+	parts []tpart
+}
+
+// Text returns a template of plain text.
+func Text(s string) Template { return Template{parts: []tpart{{text: s}}} }
+
+type tpart struct {
+	text string
+	prog *vm.Program // nil for plain text
+}
+
+// Template compiles the text of a quoted argument.
+func (c *Compiler) Template(arg syntax.Arg) Template {
+	var t Template
+	text := arg.Text
+	rest, offset := text, 0 // offset: runes of text before rest
+	for rest != "" {
+		open := strings.Index(rest, "{{")
+		if open < 0 {
+			t.parts = append(t.parts, tpart{text: rest})
+			break
+		}
+		if open > 0 {
+			t.parts = append(t.parts, tpart{text: rest[:open]})
+		}
+		exprStart := offset + utf8.RuneCountInString(rest[:open+2])
+		end := strings.Index(rest[open+2:], "}}")
+		at := func(line, col int) syntax.Pos {
+			p := arg.Pos
+			p.Col += 1 + exprStart + col // past the opening quote
+			return p
+		}
+		if end < 0 {
+			c.Errorf(at(1, -2), "unclosed {{ in message")
+			return t
+		}
+		src := rest[open+2 : open+2+end]
+		if strings.TrimSpace(src) == "" {
+			c.Errorf(at(1, 0), "empty {{ }} in message")
+		} else if prog, ok := c.Compile(src, at); ok {
+			t.parts = append(t.parts, tpart{prog: prog})
+		}
+		consumed := open + 2 + end + 2
+		offset += utf8.RuneCountInString(rest[:consumed])
+		rest = rest[consumed:]
+	}
+	return t
+}
+
+// Render runs the template's expressions against env.
+func (t Template) Render(env any, v *vm.VM) (string, error) {
+	if len(t.parts) == 1 && t.parts[0].prog == nil {
+		return t.parts[0].text, nil
+	}
+	var b strings.Builder
+	for _, p := range t.parts {
+		if p.prog == nil {
+			b.WriteString(p.text)
+			continue
+		}
+		out, err := v.Run(p.prog, env)
+		if err != nil {
+			return b.String(), err
+		}
+		b.WriteString(Format(out))
+	}
+	return b.String(), nil
+}
+
+// Format renders a value for a message.
+func Format(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case float64:
+		return fmt.Sprintf("%.2f", v)
+	case nil:
+		return "nil"
+	}
+	return fmt.Sprint(v)
+}
+
+// Why renders a part's value for an explanation: strings quoted, durations
+// and numbers as Go prints them.
+func Why(p Part, v any) string {
+	switch v := v.(type) {
+	case string:
+		return p.Src + " = " + fmt.Sprintf("%q", v)
+	case time.Duration:
+		return p.Src + " = " + v.String()
+	}
+	return p.Src + " = " + Format(v)
+}
