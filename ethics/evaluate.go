@@ -14,19 +14,19 @@ import (
 	"golang.org/x/text/language"
 )
 
-// An EvalOption configures one evaluation.
-type EvalOption func(*evaluation)
+// An EvalOption configures one evaluation, or a View.
+type EvalOption func(*View)
 
 // WithFacts gives rules the host program's facts, as the facts map:
 // facts.vip, facts["order_status"]. The map is only read.
 func WithFacts(facts map[string]any) EvalOption {
-	return func(e *evaluation) { e.facts = facts }
+	return func(v *View) { v.facts = facts }
 }
 
 // WithChecker reads messages with the given greeting checker instead of the
 // default one (a checker with the company's own phrase data).
 func WithChecker(c *greeting.Checker) EvalOption {
-	return func(e *evaluation) { e.checker = c }
+	return func(v *View) { v.checker = c }
 }
 
 // Evaluate judges a conversation: each reply in a rule's scope is read once
@@ -43,14 +43,14 @@ func (p *Policy) Evaluate(c rapport.Conversation, opts ...EvalOption) (Decision,
 // the policy's node and memory limits, so that a policy from an untrusted
 // tenant cannot run away.
 func (p *Policy) EvaluateContext(ctx context.Context, c rapport.Conversation, opts ...EvalOption) (Decision, error) {
-	e := evaluation{p: p, c: &c, checker: greeting.Default()}
-	for _, o := range opts {
-		o(&e)
-	}
+	return p.EvaluateView(ctx, NewView(c, opts...))
+}
+
+// EvaluateView is EvaluateContext on a View, so that several policies and
+// rubrics share the reading of one conversation.
+func (p *Policy) EvaluateView(ctx context.Context, e *View) (Decision, error) {
+	c := e.c
 	e.vm.MemoryBudget = p.limits.memoryBudget
-	e.reports = make([]*greeting.Report, len(c.Messages))
-	e.words = make([]map[string]bool, len(c.Messages))
-	e.counts = make([]int, len(c.Messages))
 	d := Decision{Policy: p.name, Findings: []rapport.Finding{}}
 	var errs []error
 	var replies []int
@@ -98,10 +98,11 @@ func verdictOf(r *rule, err error) Verdict {
 	return Pass
 }
 
-// evaluation is the state of one Evaluate call: the reports of the
-// messages, read once and shared by every rule.
-type evaluation struct {
-	p       *Policy
+// A View is a conversation as rules see it: each message read once by the
+// greeting checker, and the environment of each reply built once, shared
+// by every rule, policy and rubric evaluated on it. A View is not safe for
+// concurrent use.
+type View struct {
 	c       *rapport.Conversation
 	checker *greeting.Checker
 	facts   map[string]any
@@ -114,8 +115,43 @@ type evaluation struct {
 	text    match.Text
 }
 
+// NewView prepares a conversation for evaluation. Options WithFacts and
+// WithChecker apply to everything evaluated on the view.
+func NewView(c rapport.Conversation, opts ...EvalOption) *View {
+	v := &View{c: &c, checker: greeting.Default()}
+	for _, o := range opts {
+		o(v)
+	}
+	v.reports = make([]*greeting.Report, len(c.Messages))
+	v.words = make([]map[string]bool, len(c.Messages))
+	v.counts = make([]int, len(c.Messages))
+	return v
+}
+
+// Conversation returns the conversation the view reads.
+func (e *View) Conversation() *rapport.Conversation { return e.c }
+
+// Report returns the greeting report of message i, reading it on first
+// use, or nil when i is out of range.
+func (e *View) Report(i int) *greeting.Report {
+	if i < 0 || i >= len(e.c.Messages) {
+		return nil
+	}
+	return e.report(i)
+}
+
+// Env returns the environment rules see for the reply at turn; -1, or a
+// turn out of range, gives the environment of the whole conversation (reply
+// is then the last reply). The result is shared: do not modify it.
+func (e *View) Env(turn int) *Env {
+	if turn < 0 || turn >= len(e.c.Messages) {
+		turn = -1
+	}
+	return e.env(turn)
+}
+
 // report returns the greeting report of message i, reading it on first use.
-func (e *evaluation) report(i int) *greeting.Report {
+func (e *View) report(i int) *greeting.Report {
 	if e.reports[i] == nil {
 		r := e.checker.Check(e.c.Messages[i].Text, e.lang(i))
 		e.reports[i] = &r
@@ -127,7 +163,7 @@ func (e *evaluation) report(i int) *greeting.Report {
 // without one, the language its text is written in when that is clear (an
 // agent may answer in the wrong language); then the customer's locale; then
 // detection.
-func (e *evaluation) lang(i int) language.Tag {
+func (e *View) lang(i int) language.Tag {
 	m := e.c.Messages[i]
 	if m.Lang != language.Und {
 		return m.Lang
@@ -141,7 +177,7 @@ func (e *evaluation) lang(i int) language.Tag {
 }
 
 // message returns message i as the rules see it, with its word counts.
-func (e *evaluation) message(i int) Message {
+func (e *View) message(i int) Message {
 	m := newMessage(e.c, i, e.report(i))
 	e.tokenise(i)
 	m.Words = e.counts[i]
@@ -149,7 +185,7 @@ func (e *evaluation) message(i int) Message {
 }
 
 // tokenise counts the words of message i and finds its content words, once.
-func (e *evaluation) tokenise(i int) {
+func (e *View) tokenise(i int) {
 	if e.words[i] == nil {
 		e.text.Reset(e.c.Messages[i].Text)
 		e.words[i] = contentWords(&e.text, e.report(i).Markers)
@@ -158,7 +194,7 @@ func (e *evaluation) tokenise(i int) {
 }
 
 // env returns the environment for the reply at turn (-1: the conversation).
-func (e *evaluation) env(turn int) *Env {
+func (e *View) env(turn int) *Env {
 	if env, ok := e.envs[turn]; ok {
 		return env
 	}
@@ -194,7 +230,7 @@ func (e *evaluation) env(turn int) *Env {
 }
 
 // conversation returns what the rules know of the conversation as a whole.
-func (e *evaluation) conversation() Conversation {
+func (e *View) conversation() Conversation {
 	if e.conv == nil {
 		c := e.c
 		conv := Conversation{ID: c.ID, Channel: string(c.Channel), Public: c.Public, Turns: len(c.Messages)}
@@ -211,7 +247,7 @@ func (e *evaluation) conversation() Conversation {
 }
 
 // run evaluates rule r on the reply at turn.
-func (e *evaluation) run(r *rule, turn int) (f rapport.Finding, fired bool, err error) {
+func (e *View) run(r *rule, turn int) (f rapport.Finding, fired bool, err error) {
 	f = rapport.Finding{Rule: r.id, Principle: r.principle, Severity: r.severity, Turn: turn}
 	env := e.env(turn)
 	out, err := e.vm.Run(r.when, env)
@@ -244,7 +280,7 @@ func (e *evaluation) run(r *rule, turn int) (f rapport.Finding, fired bool, err 
 
 // suggestion renders the suggestion in the reply's language if the rule has
 // one, else the default.
-func (e *evaluation) suggestion(r *rule, env *Env) (string, error) {
+func (e *View) suggestion(r *rule, env *Env) (string, error) {
 	if len(r.suggest) == 0 {
 		return "", nil
 	}
@@ -280,7 +316,7 @@ func spansOf(r *greeting.Report, refs cond.Refs) []rapport.Span {
 
 // sortFindings orders findings by turn, whole-conversation findings last;
 // within a turn they keep the order of the rules.
-func (e *evaluation) sortFindings(fs []rapport.Finding) {
+func (e *View) sortFindings(fs []rapport.Finding) {
 	slices.SortStableFunc(fs, func(a, b rapport.Finding) int {
 		ta, tb := a.Turn, b.Turn
 		if ta < 0 {
