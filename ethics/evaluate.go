@@ -150,30 +150,24 @@ func (e *View) Env(turn int) *Env {
 	return e.env(turn)
 }
 
-// report returns the greeting report of message i, reading it on first use.
+// report returns the greeting report of message i, reading it on first
+// use in its language: its own tag; for a reply without one, the language
+// its text is written in when that is clear (an agent may answer in the
+// wrong language); then the customer's locale; then detection.
 func (e *View) report(i int) *greeting.Report {
 	if e.reports[i] == nil {
-		r := e.checker.Check(e.c.Messages[i].Text, e.lang(i))
+		var r greeting.Report
+		switch m := e.c.Messages[i]; {
+		case m.Lang != language.Und:
+			r = e.checker.Check(m.Text, m.Lang)
+		case m.Role.IsReply():
+			r = e.checker.CheckOr(m.Text, e.c.Customer.Locale)
+		default:
+			r = e.checker.Check(m.Text, e.c.Customer.Locale)
+		}
 		e.reports[i] = &r
 	}
 	return e.reports[i]
-}
-
-// lang is the language to read message i in: its own tag; for a reply
-// without one, the language its text is written in when that is clear (an
-// agent may answer in the wrong language); then the customer's locale; then
-// detection.
-func (e *View) lang(i int) language.Tag {
-	m := e.c.Messages[i]
-	if m.Lang != language.Und {
-		return m.Lang
-	}
-	if m.Role.IsReply() {
-		if tag, ok := e.checker.Detect(m.Text); ok {
-			return tag
-		}
-	}
-	return e.c.Customer.Locale
 }
 
 // message returns message i as the rules see it, with its word counts.

@@ -68,7 +68,7 @@ func takesUp(prev, reply map[string]bool) float64 {
 // content rather than content.
 func courtesy(s greeting.Strategy) bool {
 	switch s {
-	case greeting.Greeting, greeting.Closing, greeting.Gratitude, greeting.Apology, greeting.Please, greeting.Canned:
+	case greeting.Greeting, greeting.Closing, greeting.Gratitude, greeting.Please, greeting.Canned:
 		return true
 	}
 	return false

@@ -53,6 +53,7 @@ func TestTokens(t *testing.T) {
 		{"unclosed quote", "he said 'stupid things", "he{|^w} said{w} stupid{|w} things{w}", "an unclosed quotation quotes nothing"},
 		{"possessive", "customers' orders are stupid", "customers{|^w} orders{w} are{w} stupid{w}", "a plural possessive is not a quotation"},
 		{"double quotes", `the "VIP" plan`, "the{|^w} VIP→vip{|!qw} plan{|w}", "quotation marks are breaks and quote their content"},
+		{"dutch quotes", "„Hallo” zei hij", "Hallo→hallo{|^qw} zei{|w} hij{w}", "Dutch quotation marks open low and close with ”"},
 		{"german quotes", "„Hallo“ sagte er", "Hallo→hallo{|^qw} sagte{|w} er{w}", "German quotation marks open low and close high"},
 		{"full width", "Ｈｅｌｌｏ　ＷＯＲＬＤ", "Ｈｅｌｌｏ→hello{|^w} ＷＯＲＬＤ→world{!w}", "full-width forms fold to ASCII"},
 		{"accents", "perché Straße ÉTÉ", "perché→perche{|^w} Straße→strasse{w} ÉTÉ→ete{!w}", "Latin accents fold; ß folds to ss"},

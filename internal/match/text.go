@@ -131,6 +131,7 @@ type tokenizer struct {
 	mark     Mark // the open run of '!' and '?'
 	inMark   bool // a run of marks is open
 	closer   rune // the mark that closes the open quotation, or 0 when none is open
+	lowOpen  bool // the open quotation began with „, which ” closes too
 	quoteTok int  // index of the first token inside the quotation
 	buf      [64]byte
 }
@@ -395,7 +396,8 @@ func (k *tokenizer) otherPunct(r rune) {
 	}
 }
 
-// closers maps each opening quotation mark to the mark that closes it.
+// closers maps each opening quotation mark to the mark that closes it. „
+// closes with “ in German and ” in Dutch; quoteMark accepts both.
 var closers = map[rune]rune{'"': '"', '\'': '\'', '“': '”', '„': '“', '«': '»', '»': '«', '「': '」', '『': '』'}
 
 // apostrophe splits a word ("don't" matches as "don" "t"), or opens or
@@ -447,11 +449,12 @@ func (k *tokenizer) resolveApostrophe(r rune) {
 func (k *tokenizer) quoteMark(q rune) {
 	k.separator(Break)
 	switch {
-	case k.closer != 0 && q == k.closer:
+	case k.closer != 0 && (q == k.closer || k.closer == '“' && q == '”' && k.lowOpen):
 		k.closeQuote()
 	case k.closer == 0:
 		if c, ok := closers[q]; ok {
 			k.closer = c
+			k.lowOpen = q == '„'
 			k.quoteTok = len(k.t.Tokens)
 		}
 	}

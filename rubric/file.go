@@ -1,0 +1,455 @@
+package rubric
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/vm"
+	"github.com/rapportkit/rapport"
+	"github.com/rapportkit/rapport/ethics"
+	"github.com/rapportkit/rapport/internal/cond"
+	"github.com/rapportkit/rapport/internal/syntax"
+)
+
+// Env is what the expressions of a rubric file see: everything the
+// conditions of a policy see (reply, previous, customer, conversation,
+// facts; see ethics.Env), and fired, which tells whether a rule of the
+// rubric's ethics policy fired on the reply under review or on the whole
+// conversation: fired("respect/no-hostility").
+type Env struct {
+	ethics.Env
+	Fired func(rule string) bool `expr:"fired"`
+}
+
+// ErrRubric is matched by errors.Is for every error Parse returns.
+var ErrRubric = errors.New("rubric: bad rubric file")
+
+// FileError is the error Parse returns: every problem in the file, each at
+// its file:line:col with the line and a caret.
+type FileError struct {
+	Errs syntax.Errors
+}
+
+func (e *FileError) Error() string { return e.Errs.Error() }
+
+// Is makes errors.Is(err, ErrRubric) true.
+func (e *FileError) Is(target error) bool { return target == ErrRubric }
+
+// A ParseOption configures Parse.
+type ParseOption func(*parseOptions)
+
+type parseOptions struct {
+	policy   *ethics.Policy
+	maxNodes uint
+}
+
+// WithPolicy gives the rubric the ethics policy whose findings fired()
+// reads, instead of the one the file names (policy built-in or none).
+func WithPolicy(p *ethics.Policy) ParseOption { return func(o *parseOptions) { o.policy = p } }
+
+// scope says which replies a criterion of a file rates.
+type scope uint8
+
+const (
+	firstReply   scope = iota // the first reply
+	everyReply                // every reply; the criterion takes the worst rating
+	lastReply                 // the last reply
+	conversation              // the conversation as a whole
+)
+
+var scopeNames = [...]string{firstReply: "first-reply", everyReply: "every-reply", lastReply: "last-reply", conversation: "conversation"}
+
+// fileCriterion is a criterion compiled from a file.
+type fileCriterion struct {
+	scope  scope
+	when   *vm.Program // nil: always applies
+	score  *vm.Program
+	binary bool
+	refs   cond.Refs // what the score looks at, for evidence
+}
+
+// Parse reads a rubric file: criteria whose score (and optional when) are
+// expressions over Env, written in the syntax of policy files.
+//
+//	rubric first-impression "First impression"
+//	pass 0.7
+//	policy built-in
+//
+//	criterion respect "Respect" weight 3 critical
+//	  scope every-reply
+//	  scale binary
+//	  score !fired("respect/no-hostility")
+//
+//	criterion greeting "Greeting" weight 2
+//	  scale points
+//	    level 0 "none" "No greeting."
+//	    level 2 "warm" "A greeting that fits the customer."
+//	  when previous.turn == 0
+//	  score reply.greeting == "" ? 0 : 2
+//
+// At the top: rubric <name> "<title>"; pass <0–1> (default 0.7); critical
+// zero|flag (a failed critical criterion zeroes the score, the default, or
+// only flags the scorecard); policy built-in|none (the ethics policy whose
+// findings fired reads; default built-in). A criterion line is criterion
+// <id> "<title>" weight <number> [critical], with under it: description
+// "<text>"; scope first-reply|every-reply|last-reply|conversation (default
+// first-reply; every-reply takes the worst rating); scale binary|percent|
+// points, with level <value> "<label>" ["<descriptor>"] lines under points;
+// when <condition> (not applicable when false); score <expression> (true or
+// false on a binary scale, else a number on the scale); fail-below <0–1>.
+func Parse(name string, src []byte, opts ...ParseOption) (*Rubric[rapport.Conversation], error) {
+	po := parseOptions{maxNodes: 500}
+	for _, o := range opts {
+		o(&po)
+	}
+	f, err := syntax.Parse(name, src, syntax.Options{ExprKeywords: []string{"when", "score"}})
+	p := fileParser{f: f, Compiler: cond.Compiler{File: f, Env: Env{}, MaxNodes: po.maxNodes}, policy: ethics.Default()}
+	if err != nil {
+		p.Errs = append(p.Errs, err.(syntax.Errors)...)
+	}
+	p.file()
+	if po.policy != nil {
+		p.policy = po.policy
+	}
+	p.checkRules()
+	if len(p.Errs) > 0 {
+		p.Errs.Sort()
+		return nil, &FileError{p.Errs}
+	}
+	r, err := New(p.name, p.criteria, p.opts...)
+	if err != nil {
+		return nil, err
+	}
+	r.title = p.title
+	policy, compiled := p.policy, p.compiled
+	r.scoreAll = func(c rapport.Conversation) []Rating { return scoreFile(policy, compiled, c) }
+	for i := range r.criteria {
+		r.criteria[i].Score = func(c rapport.Conversation) Rating { return scoreFile(policy, compiled, c)[i] }
+	}
+	return r, nil
+}
+
+type fileParser struct {
+	f *syntax.File
+	cond.Compiler
+	name, title string
+	opts        []Option
+	policy      *ethics.Policy
+	criteria    []Criterion[rapport.Conversation]
+	compiled    []fileCriterion
+	rulesAt     []syntax.Pos // where fired() names each rule, for checkRules
+	rules       []string
+}
+
+func (p *fileParser) file() {
+	seen := map[string]bool{}
+	for _, n := range p.f.Nodes {
+		if n.Keyword != "criterion" {
+			if seen[n.Keyword] {
+				p.Errorf(n.Pos, "%s given twice", n.Keyword)
+				continue
+			}
+			seen[n.Keyword] = true
+		}
+		switch n.Keyword {
+		case "rubric":
+			if len(n.Args) < 1 || n.Args[0].Quoted {
+				p.Errorf(n.Pos, "want: rubric <name> \"<title>\"")
+				continue
+			}
+			p.name = n.Args[0].Text
+			if len(n.Args) > 1 {
+				p.title = n.Args[1].Text
+			}
+		case "pass":
+			if v, ok := p.number(n, 0, 1); ok {
+				p.opts = append(p.opts, PassMark(v))
+			}
+		case "critical":
+			switch a := p.word(n); a {
+			case "zero", "":
+			case "flag":
+				p.opts = append(p.opts, FlagCritical)
+			default:
+				p.Errorf(n.Args[0].Pos, "unknown critical mode %q (want zero or flag)", a)
+			}
+		case "policy":
+			switch a := p.word(n); a {
+			case "built-in", "":
+			case "none":
+				p.policy = nil
+			default:
+				p.Errorf(n.Args[0].Pos, "unknown policy %q (want built-in or none; give others with rubric.WithPolicy)", a)
+			}
+		case "criterion":
+			p.criterion(n)
+		default:
+			p.Errorf(n.Pos, "unknown directive %q at the top level (want rubric, pass, critical, policy or criterion)", n.Keyword)
+		}
+	}
+	if !seen["rubric"] {
+		p.Errorf(syntax.Pos{File: p.f.Name, Line: 1, Col: 1}, "missing rubric line: start the file with: rubric <name> \"<title>\"")
+	}
+}
+
+func (p *fileParser) word(n *syntax.Node) string {
+	if len(n.Args) != 1 || n.Args[0].Quoted {
+		p.Errorf(n.Pos, "want: %s <word>", n.Keyword)
+		return ""
+	}
+	return n.Args[0].Text
+}
+
+func (p *fileParser) number(n *syntax.Node, lo, hi float64) (float64, bool) {
+	w := p.word(n)
+	if w == "" {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(w, 64)
+	if err != nil || v < lo || v > hi {
+		p.Errorf(n.Args[0].Pos, "%s %q: want a number from %g to %g", n.Keyword, w, lo, hi)
+		return 0, false
+	}
+	return v, true
+}
+
+func (p *fileParser) criterion(n *syntax.Node) {
+	if len(n.Args) < 1 || n.Args[0].Quoted {
+		p.Errorf(n.Pos, "want: criterion <id> \"<title>\" weight <number> [critical]")
+		return
+	}
+	c := Criterion[rapport.Conversation]{ID: n.Args[0].Text, Weight: 1}
+	var fc fileCriterion
+	args := n.Args[1:]
+	if len(args) > 0 && args[0].Quoted {
+		c.Title = args[0].Text
+		args = args[1:]
+	}
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case a.Text == "critical" && !a.Quoted:
+			c.Critical = true
+		case a.Text == "weight" && !a.Quoted && i+1 < len(args):
+			w, err := strconv.ParseFloat(args[i+1].Text, 64)
+			if err != nil || !(w > 0) {
+				p.Errorf(args[i+1].Pos, "weight %q: want a positive number", args[i+1].Text)
+			}
+			c.Weight = w
+			i++
+		default:
+			p.Errorf(a.Pos, "unexpected %q in a criterion line (want weight <number> or critical)", a.Text)
+		}
+	}
+	var scoreNode *syntax.Node
+	for _, ch := range n.Children {
+		switch ch.Keyword {
+		case "description":
+			if len(ch.Args) == 1 && ch.Args[0].Quoted {
+				c.Description = ch.Args[0].Text
+			} else {
+				p.Errorf(ch.Pos, "want: description \"<text>\"")
+			}
+		case "scope":
+			if i := slices.Index(scopeNames[:], p.word(ch)); i >= 0 {
+				fc.scope = scope(i)
+			} else if len(ch.Args) == 1 {
+				p.Errorf(ch.Args[0].Pos, "unknown scope %q (want first-reply, every-reply, last-reply or conversation)", ch.Args[0].Text)
+			}
+		case "scale":
+			c.Scale = p.scale(ch)
+		case "when":
+			fc.when, _ = p.Compile(ch.Expr, ch.ExprPos, expr.AsBool())
+		case "score":
+			scoreNode = ch
+		case "fail-below":
+			c.FailBelow, _ = p.number(ch, 0, 1)
+		default:
+			p.Errorf(ch.Pos, "unknown directive %q in a criterion (want description, scope, scale, when, score or fail-below)", ch.Keyword)
+		}
+	}
+	if !c.Scale.Valid() {
+		p.Errorf(n.Pos, "criterion %q has no scale line", c.ID)
+	}
+	if scoreNode == nil {
+		p.Errorf(n.Pos, "criterion %q has no score line", c.ID)
+	} else {
+		fc.binary = c.Scale.kind == binaryScale
+		kind := expr.AsFloat64()
+		switch {
+		case fc.binary:
+			kind = expr.AsBool()
+		case !c.Scale.Valid():
+			kind = expr.AsAny() // still report unknown names
+		}
+		fc.score, _ = p.Compile(scoreNode.Expr, scoreNode.ExprPos, kind)
+		_, fc.refs = p.Explain(scoreNode.Expr)
+		for _, rule := range fc.refs.Rules {
+			p.rules = append(p.rules, rule)
+			p.rulesAt = append(p.rulesAt, scoreNode.ExprPos(1, 0))
+		}
+	}
+	p.criteria = append(p.criteria, c)
+	p.compiled = append(p.compiled, fc)
+}
+
+func (p *fileParser) scale(n *syntax.Node) Scale {
+	switch p.word(n) {
+	case "binary":
+		return Binary()
+	case "percent":
+		return Percent()
+	case "points":
+		var levels []Level
+		for _, l := range n.Children {
+			if l.Keyword != "level" || len(l.Args) < 2 || len(l.Args) > 3 || l.Args[0].Quoted || !l.Args[1].Quoted {
+				p.Errorf(l.Pos, "want: level <value> \"<label>\" [\"<descriptor>\"]")
+				continue
+			}
+			v, err := strconv.ParseFloat(l.Args[0].Text, 64)
+			if err != nil {
+				p.Errorf(l.Args[0].Pos, "level %q: want a number", l.Args[0].Text)
+				continue
+			}
+			lv := Level{Value: v, Label: l.Args[1].Text}
+			if len(l.Args) == 3 {
+				lv.Descriptor = l.Args[2].Text
+			}
+			levels = append(levels, lv)
+		}
+		s, err := Points(levels...)
+		if err != nil {
+			p.Errorf(n.Pos, "%v", err)
+		}
+		return s
+	case "":
+	default:
+		p.Errorf(n.Args[0].Pos, "unknown scale %q (want binary, percent or points)", n.Args[0].Text)
+	}
+	return Scale{}
+}
+
+// checkRules reports fired() calls that name a rule the policy lacks.
+func (p *fileParser) checkRules() {
+	if len(p.rules) == 0 {
+		return
+	}
+	if p.policy == nil {
+		p.Errorf(p.rulesAt[0], "fired(%q) needs an ethics policy, but the rubric says policy none", p.rules[0])
+		return
+	}
+	known := p.policy.Rules()
+	for i, r := range p.rules {
+		if !slices.Contains(known, r) {
+			p.Errorf(p.rulesAt[i], "fired(%q): policy %q has no such rule", r, p.policy.Name())
+		}
+	}
+}
+
+// scoreFile rates a conversation on every criterion of a file rubric,
+// reading the conversation and evaluating the policy once.
+func scoreFile(policy *ethics.Policy, crit []fileCriterion, c rapport.Conversation) []Rating {
+	view := ethics.NewView(c)
+	var decision ethics.Decision
+	if policy != nil {
+		decision, _ = policy.EvaluateView(context.Background(), view)
+	}
+	var machine vm.VM
+	out := make([]Rating, len(crit))
+	for i, fc := range crit {
+		var turns []int
+		switch fc.scope {
+		case firstReply:
+			if t := c.FirstReply(); t >= 0 {
+				turns = []int{t}
+			}
+		case lastReply:
+			if t := c.LastReply(); t >= 0 {
+				turns = []int{t}
+			}
+		case everyReply:
+			for t := range c.Replies() {
+				turns = append(turns, t)
+			}
+		case conversation:
+			turns = []int{-1}
+		}
+		out[i] = NA()
+		for _, t := range turns {
+			r := rateTurn(&machine, view, &decision, fc, t)
+			if r.NA {
+				continue
+			}
+			if out[i].NA || r.Value < out[i].Value {
+				out[i] = r // the worst reply decides
+			}
+		}
+	}
+	return out
+}
+
+// rateTurn rates one reply (or the conversation, at -1) on one criterion.
+func rateTurn(machine *vm.VM, view *ethics.View, d *ethics.Decision, fc fileCriterion, turn int) Rating {
+	env := &Env{Env: *view.Env(turn), Fired: func(rule string) bool {
+		return slices.ContainsFunc(d.Findings, func(f rapport.Finding) bool { return f.Rule == rule && (f.Turn == turn || f.Turn == -1) })
+	}}
+	if fc.when != nil {
+		out, err := machine.Run(fc.when, env)
+		if ok, _ := out.(bool); err != nil || !ok {
+			return NA()
+		}
+	}
+	out, err := machine.Run(fc.score, env)
+	if err != nil {
+		return Rating{NA: true, Evidence: []Evidence{{Turn: turn, Note: "score failed: " + err.Error()}}}
+	}
+	var r Rating
+	switch v := out.(type) {
+	case bool:
+		if v {
+			r.Value = 1
+		}
+	case float64:
+		r.Value = v
+	default:
+		return Rating{NA: true, Evidence: []Evidence{{Turn: turn, Note: fmt.Sprintf("score gave %T", out)}}}
+	}
+	r.Evidence = evidence(view, d, fc.refs, turn)
+	return r
+}
+
+// evidence quotes what a score looked at: the findings of the rules it
+// names, and the markers of the strategies it asks about.
+func evidence(view *ethics.View, d *ethics.Decision, refs cond.Refs, turn int) []Evidence {
+	ev := []Evidence{}
+	text := ""
+	if turn >= 0 {
+		text = view.Conversation().Messages[turn].Text
+	}
+	for _, f := range d.Findings {
+		if (f.Turn == turn || f.Turn == -1) && slices.Contains(refs.Rules, f.Rule) {
+			e := Evidence{Turn: f.Turn, Rule: f.Rule, Note: f.Message}
+			if len(f.Spans) > 0 {
+				e.Start, e.End, e.Quote = f.Spans[0].Start, f.Spans[0].End, f.Spans[0].In(text)
+			}
+			ev = append(ev, e)
+		}
+	}
+	if rep := view.Report(turn); rep != nil {
+		for _, m := range rep.Markers {
+			if refs.Hostile && m.Strategy.Hostile() || slices.Contains(refs.Strategies, m.Strategy) {
+				ev = append(ev, Evidence{Turn: turn, Start: m.Start, End: m.End, Quote: m.Text, Note: m.Strategy.String()})
+			}
+		}
+	}
+	return ev
+}
+
+// String returns the rubric's name and title.
+func (r *Rubric[S]) String() string {
+	return strings.TrimSpace(r.name + " " + strconv.Quote(r.title))
+}

@@ -1,0 +1,145 @@
+package rubric_test
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rapportkit/rapport"
+	"github.com/rapportkit/rapport/ethics"
+	"github.com/rapportkit/rapport/rubric"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := "testdata/" + name
+	if *update {
+		os.WriteFile(path, []byte(got), 0o644)
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(string(want), got); d != "" {
+		t.Errorf("%s differs (-want +got); run with -update if right:\n%s", path, d)
+	}
+}
+
+func espresso(t testing.TB, reply string) rapport.Conversation {
+	t.Helper()
+	b, err := os.ReadFile("../testdata/espresso.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c rapport.Conversation
+	if err := json.Unmarshal(b, &c); err != nil {
+		t.Fatal(err)
+	}
+	if reply != "" {
+		c.Messages[2].Text = reply
+	}
+	return c
+}
+
+func TestSeedStory(t *testing.T) {
+	r := rubric.FirstImpression()
+	barman := r.Score(espresso(t, ""))
+	if barman.Passed || !barman.Autofail || barman.Score != 0 {
+		t.Errorf("the barman's reply: score %v passed %v autofail %v; want a critical failure", barman.Score, barman.Passed, barman.Autofail)
+	}
+	if c, _ := barman.Criterion("respect"); !c.Failed || len(c.Evidence) == 0 || c.Evidence[0].Rule != "respect/no-hostility" {
+		t.Errorf("respect = %+v, want a failure with the policy's finding as evidence", c)
+	}
+	better := r.Score(espresso(t, "Sorry for the wait — you're next, thank you for your patience!"))
+	if !better.Passed || better.Autofail {
+		t.Errorf("the better reply: score %v passed %v autofail %v; want a pass", better.Score, better.Passed, better.Autofail)
+	}
+	golden(t, "barman.golden", barman.Text())
+	golden(t, "better.golden", better.Text())
+	b, _ := json.MarshalIndent(better, "", "  ")
+	golden(t, "better.json.golden", string(b)+"\n")
+}
+
+func TestScorecardJSONContract(t *testing.T) {
+	sc := rubric.FirstImpression().Score(espresso(t, ""))
+	b, _ := json.Marshal(sc)
+	var got map[string]any
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"rubric", "score", "passed", "autofail", "criteria"} {
+		if _, ok := got[k]; !ok {
+			t.Errorf("scorecard JSON lacks %q", k)
+		}
+	}
+	for _, c := range got["criteria"].([]any) {
+		c := c.(map[string]any)
+		if _, ok := c["score"]; !ok || c["id"] == nil || c["evidence"] == nil {
+			t.Errorf("criterion JSON = %v, want id, score (null when n/a) and evidence", c)
+		}
+	}
+}
+
+func TestParseDiagnostics(t *testing.T) {
+	src, err := os.ReadFile("testdata/bad.rubric")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = rubric.Parse("bad.rubric", src)
+	if err == nil || !errors.Is(err, rubric.ErrRubric) {
+		t.Fatalf("err = %v, want ErrRubric", err)
+	}
+	golden(t, "bad.golden", err.Error()+"\n")
+}
+
+func TestPolicyNone(t *testing.T) {
+	_, err := rubric.Parse("x.rubric", []byte("rubric x\npolicy none\ncriterion a\n  scale binary\n  score fired(\"respect/no-hostility\")\n"))
+	if err == nil || !strings.Contains(err.Error(), "x.rubric:5:9: fired(\"respect/no-hostility\") needs an ethics policy") {
+		t.Errorf("err = %v", err)
+	}
+	custom := ethics.MustParse("shop.policy", []byte("policy shop\nprinciple care\n  rule rude\n    when reply.politeness < 0\n"))
+	r, err := rubric.Parse("x.rubric", []byte("rubric x\ncriterion care \"Care\" critical\n  scale binary\n  scope every-reply\n  score !fired(\"care/rude\")\n"), rubric.WithPolicy(custom))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc := r.Score(espresso(t, "")); !sc.Autofail {
+		t.Errorf("a custom policy's rule should fail the barman: %+v", sc)
+	}
+}
+
+func TestCriterionScoreAlone(t *testing.T) {
+	r := rubric.FirstImpression()
+	c := espresso(t, "")
+	card := r.Score(c)
+	for i, cr := range r.Criteria() {
+		got := cr.Score(c)
+		want := card.Criteria[i]
+		if got.NA != (want.Score == nil) || want.Level != nil && got.Value != *want.Level {
+			t.Errorf("criterion %s alone = %+v, in the rubric = %+v", cr.ID, got, want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add(rubric.FirstImpressionSource())
+	if src, err := os.ReadFile("testdata/bad.rubric"); err == nil {
+		f.Add(src)
+	}
+	f.Add([]byte("rubric r\ncriterion c weight 1e308 critical\n  scale points\n    level 1 \"a\"\n    level 1 \"b\"\n  score 1/0\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		r, err := rubric.Parse("fuzz.rubric", src)
+		if err != nil {
+			return
+		}
+		sc := r.Score(espresso(t, ""))
+		if sc.Score < 0 || sc.Score > 1 {
+			t.Fatalf("score %v outside 0–1", sc.Score)
+		}
+	})
+}
