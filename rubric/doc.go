@@ -1,0 +1,46 @@
+// Package rubric scores support conversations the way a QA team does: a
+// rubric of weighted criteria, each rated on a scale, some critical, with a
+// pass mark; scorecards with the evidence behind each rating; team
+// summaries; and the agreement between graders.
+//
+//	card := rubric.FirstImpression().Score(conversation)
+//	card.Passed   // false: the barman's reply failed the critical respect criterion
+//	fmt.Print(card.Text())
+//
+// # Rubrics in Go
+//
+// A [Rubric] is typed by what it scores: Rubric[S] has criteria
+// [Criterion][S], each with an id, a title, a weight, a [Scale] (Binary,
+// Points with a label and descriptor per level, Percent), a critical flag
+// and a Score function returning a [Rating] with [Evidence], or NA. A
+// rating normalises to 0–1 as (value - min) / (max - min); the rubric's
+// score is the weighted mean over the criteria that apply; a failed
+// critical criterion fails the scorecard and zeroes its score (or, with
+// [FlagCritical], only flags it). [New] checks the criteria and returns
+// typed errors. [Rubric.Rate] turns a person's ratings into a scorecard
+// comparable with the automatic one.
+//
+// # Rubric files
+//
+// [Parse] reads rubrics written in the syntax of ethics policy files, with
+// scores that are expressions over the same environment as policy
+// conditions, plus fired(rule) for the findings of an ethics policy; see
+// [Parse] and the built-in first-impression.rubric, which [FirstImpression]
+// returns. A QA lead changes the rubric without touching Go.
+//
+// # Team views and calibration
+//
+// A [Tally] (or [Summarize], [SummarizeBy]) turns many scorecards into mean
+// scores, pass rates and per-criterion means and failure counts, grouped by
+// any key: agent, channel, week. [Rubric.Agreement] compares graders
+// criterion by criterion with percent agreement, Cohen's kappa (quadratic
+// weighted on points scales) and Krippendorff's alpha; the statistics are
+// also available on their own ([CohenKappa], [WeightedKappa],
+// [KrippendorffAlpha]).
+//
+// # Concurrency
+//
+// A Rubric is immutable and safe for concurrent use when its criteria's
+// Score functions are; those of parsed rubrics and [FirstImpression] are.
+// A Tally is not safe for concurrent use.
+package rubric
