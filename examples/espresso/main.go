@@ -1,6 +1,7 @@
 // Command espresso tells rapport's seed story: a customer who waited five
 // minutes in a packed Milan bar, the barman's answer, and a better one, in
-// English and Italian, with what the greeting checker reads in each.
+// English and Italian: what the greeting checker reads in each, what the
+// first-impression policy decides and why, and the QA scorecard.
 //
 //	go run ./examples/espresso
 package main
@@ -10,14 +11,19 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
+	"github.com/rapportkit/rapport"
+	"github.com/rapportkit/rapport/ethics"
 	"github.com/rapportkit/rapport/greeting"
+	"github.com/rapportkit/rapport/rubric"
 	"golang.org/x/text/language"
 )
 
 // A scene is the moment of truth in one language.
 type scene struct {
 	lang     language.Tag
+	order    string
 	customer string
 	barman   string
 	better   string
@@ -25,10 +31,12 @@ type scene struct {
 
 var scenes = []scene{
 	{language.English,
+		"One espresso, please.",
 		"I'm still waiting for my espresso!",
 		"I'm working, you have to wait like all others!",
 		"Sorry for the wait — you're next, thank you for your patience!"},
 	{language.Italian,
+		"Un espresso, per favore.",
 		"Sto ancora aspettando il mio espresso!",
 		"Sto lavorando, deve aspettare come tutti gli altri!",
 		"Mi scusi per l'attesa, arriva subito! Grazie per la pazienza."},
@@ -44,11 +52,53 @@ func run(w io.Writer) {
 		name := display(s.lang)
 		fmt.Fprintf(w, "\n== In %s ==\n\n", name)
 		fmt.Fprintf(w, "Marco:     %q\n\n", s.customer)
-		fmt.Fprintf(w, "The barman: %q\n", s.barman)
-		explain(w, greeting.Check(s.barman, s.lang))
-		fmt.Fprintf(w, "\nA better answer: %q\n", s.better)
-		explain(w, greeting.Check(s.better, s.lang))
+		for _, reply := range []struct{ who, text string }{{"The barman", s.barman}, {"A better answer", s.better}} {
+			fmt.Fprintf(w, "%s: %q\n", reply.who, reply.text)
+			explain(w, greeting.Check(reply.text, s.lang))
+			c := s.conversation(reply.text)
+			judge(w, c)
+			fmt.Fprintln(w)
+		}
 	}
+}
+
+// conversation is the scene with the given reply: two customer messages at
+// 08:30 and 08:35 in a public bar, and the reply at 08:35:20.
+func (s scene) conversation(reply string) rapport.Conversation {
+	milan := time.FixedZone("CET", 3600)
+	at := func(h, m, sec int) time.Time { return time.Date(2026, 11, 20, h, m, sec, 0, milan) }
+	return rapport.Conversation{
+		ID: "espresso-" + s.lang.String(), Channel: rapport.ChannelInPerson, Public: true,
+		Customer: rapport.Customer{Name: "Marco", Status: rapport.Current, Locale: s.lang},
+		Messages: []rapport.Message{
+			{Role: rapport.RoleCustomer, Text: s.order, At: at(8, 30, 0)},
+			{Role: rapport.RoleCustomer, Text: s.customer, At: at(8, 35, 0)},
+			{Role: rapport.RoleAgent, Author: "barman-1", Text: reply, At: at(8, 35, 20)},
+		},
+	}
+}
+
+// judge prints the first-impression policy's decision, with why each rule
+// fired, and the first-impression scorecard.
+func judge(w io.Writer, c rapport.Conversation) {
+	d, err := ethics.Default().Evaluate(c)
+	if err != nil {
+		fmt.Fprintln(w, "  policy error:", err)
+	}
+	fmt.Fprintf(w, "  Policy %s: %s\n", d.Policy, strings.ToUpper(d.Verdict.String()))
+	for _, f := range d.Findings {
+		fmt.Fprintf(w, "    %s (%s): %s\n", f.Rule, f.Severity, f.Message)
+		fmt.Fprintf(w, "      why: %s\n", strings.Join(f.Why, "; "))
+		if f.Suggestion != "" {
+			fmt.Fprintf(w, "      try: %s\n", f.Suggestion)
+		}
+	}
+	card := rubric.FirstImpression().Score(c)
+	fmt.Fprint(w, "  Scorecard ", indent(card.Text()))
+}
+
+func indent(s string) string {
+	return strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n  ") + "\n"
 }
 
 // explain says what the checker read, in words a support lead uses.
