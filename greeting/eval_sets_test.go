@@ -15,9 +15,29 @@ import (
 
 // The evaluations below read the labelled development sets described in
 // ../shared/data/README.md, print their figures, and fail when a figure
-// drops below the floor recorded here (and in the README). Floors are the
-// measured figures rounded down; raise them when the checker improves.
-var floors = map[string]float64{}
+// drops below the floor recorded here (and in the README), or a false
+// positive rate rises above its ceiling. Floors are the measured figures
+// rounded down; raise them when the checker improves.
+var floors = map[string]float64{
+	"formality/de pairwise": 0.99, "formality/de register": 0.98,
+	"formality/fr pairwise": 0.99, "formality/fr register": 0.98,
+	"formality/it pairwise": 0.96, "formality/it register": 0.69,
+	"formality/nl pairwise": 0.99, "formality/nl register": 0.97,
+	"formality/pt pairwise": 0.94, "formality/pt register": 0.53,
+
+	"multidogo-airline greeting F1": 0.92, "multidogo-airline closing F1": 0.67, "multidogo-airline gratitude F1": 0.86,
+	"multidogo-fastfood greeting F1": 0.94, "multidogo-fastfood closing F1": 0.69, "multidogo-fastfood gratitude F1": 0.91,
+
+	"davidson-en hostile precision": 0.97, "davidson-en hostile recall": 0.79,
+	"germeval2018-de hostile precision": 0.65, "germeval2018-de hostile recall": 0.29,
+}
+
+// ceilings bound the false positive rates: hostility read into harmless
+// posts.
+var ceilings = map[string]float64{
+	"davidson-en hostile false-positive rate":     0.11,
+	"germeval2018-de hostile false-positive rate": 0.08,
+}
 
 // figure is one measured number on one data set.
 type figure struct {
@@ -30,14 +50,18 @@ func report(t *testing.T, figs []figure) {
 	t.Helper()
 	var b strings.Builder
 	for _, f := range figs {
-		floor, ok := floors[f.key]
+		floor, hasFloor := floors[f.key]
+		ceiling, hasCeiling := ceilings[f.key]
 		mark := ""
 		switch {
-		case !ok:
-			mark = "  (no floor)"
-		case f.value < floor-1e-9:
+		case hasFloor && f.value < floor-1e-9:
 			mark = fmt.Sprintf("  BELOW FLOOR %.3f", floor)
 			t.Errorf("%s = %.3f (n=%d), below the recorded %.3f", f.key, f.value, f.n, floor)
+		case hasCeiling && f.value > ceiling+1e-9:
+			mark = fmt.Sprintf("  ABOVE CEILING %.3f", ceiling)
+			t.Errorf("%s = %.3f (n=%d), above the recorded %.3f", f.key, f.value, f.n, ceiling)
+		case !hasFloor && !hasCeiling:
+			mark = "  (not guarded)"
 		}
 		fmt.Fprintf(&b, "%-44s n=%-6d %.3f%s\n", f.key, f.n, f.value, mark)
 	}
