@@ -390,7 +390,7 @@ func (lx *lexicon) fits(m match.Match, toks []match.Token) bool {
 	if e.attrs&attrStart != 0 && !toks[m.First].Has(match.SentenceStart) {
 		return false
 	}
-	if e.attrs&attrAlone != 0 && int(m.End) < len(toks) && !toks[m.End].Has(match.Break) {
+	if e.attrs&attrAlone != 0 && int(m.End) < len(toks) && !toks[m.End].Has(match.Break) && !toks[m.End].Has(match.Symbol) {
 		return false // "Morning!" greets; "morning flight" does not
 	}
 	if e.attrs&attrEnd != 0 {
@@ -473,14 +473,16 @@ func nameAfter(t *match.Text, at, claimed int32, found []match.Match) (rapport.S
 }
 
 // appendShouting adds shouting for runs of upper-case words and of three or
-// more '!', and impatience for runs of '?' ("???", "?!").
+// more '!', and impatience for runs of '?' ("???", "?!"). A message counts
+// as shouted whole when most of its letters are capitals, unless it is
+// mostly in a script without case (VIP and SIM in Chinese or Hindi text).
 func appendShouting(markers []Marker, t *match.Text) []Marker {
 	toks := t.Tokens
 	add := func(s Strategy, from, to int32) []Marker {
 		span := rapport.Span{Start: int(from), End: int(to)}
 		return append(markers, Marker{Strategy: s, Span: span, Text: span.In(t.Src)})
 	}
-	if t.Letters >= 8 && t.Upper*10 >= t.Letters*8 {
+	if t.Letters >= 8 && t.Upper*10 >= t.Letters*8 && t.Uncased < t.Letters {
 		// the whole message is shouted
 		first, last := -1, -1
 		for i, tk := range toks {

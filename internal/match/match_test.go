@@ -250,6 +250,15 @@ func TestSuffixes(t *testing.T) {
 			t.Errorf("Find(%q) (-want +got):\n%s\n(%s)", tt.src, d, tt.reason)
 		}
 	}
+	var hi Builder
+	if err := hi.AddSuffix("िए", 0); err != nil {
+		t.Fatal(err)
+	}
+	var x Text
+	x.Reset("कीजिए लिए")
+	if got := hi.Build().Find(&x, &Scratch{}, nil); len(got) != 1 || got[0].First != 0 {
+		t.Errorf("the ending -िए: %v; want it in कीजिए only", got)
+	}
 	var bad Builder
 	for _, s := range []string{"two words", "お待たせ", "!!"} {
 		if err := bad.AddSuffix(s, 0); err == nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -128,18 +129,32 @@ func label(brk bool, id uint32) uint32 {
 
 func key(state uint32, brk bool, id uint32) uint64 { return uint64(state)<<32 | uint64(label(brk, id)) }
 
+// markBase is the letter an ending that starts with a combining mark is
+// tokenised on: a letter of no script the data uses, so that nothing
+// composes with the mark.
+const markBase = 'ʔ'
+
 // AddSuffix adds a word ending with its payload: it matches any word that
 // ends with suffix after at least two letters of its own ("-resti" matches
 // "vorresti"). A suffix is one word of a spaced script.
 func (b *Builder) AddSuffix(suffix string, payload int32) error {
 	b.init()
-	b.text.Reset(suffix)
+	text, skip := suffix, 0
+	if r, _ := utf8.DecodeRuneInString(suffix); unicode.In(r, unicode.Mn, unicode.Mc) {
+		// An ending that starts with a vowel sign (Hindi -िए) needs a
+		// letter to sit on while it is tokenised; the letter is dropped.
+		text, skip = string(markBase)+suffix, utf8.RuneLen(markBase)
+	}
+	b.text.Reset(text)
 	toks := b.text.Tokens
 	if len(toks) != 1 || toks[0].Flags&(Unspaced|Symbol) != 0 {
 		return fmt.Errorf("match: suffix %q is not one word of a spaced script", suffix)
 	}
 	s := &b.set
-	w := b.text.Folded[toks[0].FStart:toks[0].FEnd]
+	w := b.text.Folded[toks[0].FStart+int32(skip) : toks[0].FEnd]
+	if len(w) == 0 {
+		return fmt.Errorf("match: suffix %q has no letters", suffix)
+	}
 	state := uint32(0)
 	for j := len(w) - 1; j >= 0; j-- {
 		k := uint64(state)<<32 | uint64(w[j])

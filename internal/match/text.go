@@ -51,8 +51,9 @@ type Text struct {
 	Tokens []Token // in order
 	Marks  []Mark  // runs of '!' and '?', in order
 	// Letters counts the cased letters of all tokens; Upper those in
-	// all-upper tokens (AllUpper).
-	Letters, Upper int32
+	// all-upper tokens (AllUpper); Uncased the letters of scripts without
+	// case (Han, kana, Hangul, Devanagari, Arabic, ...).
+	Letters, Upper, Uncased int32
 	// KeepAccents, set before Reset, keeps the diacritics of Latin letters,
 	// for languages where they tell words apart (Vietnamese).
 	KeepAccents bool
@@ -69,10 +70,20 @@ func (t *Text) Reset(src string) {
 	t.Folded = t.Folded[:0]
 	t.Tokens = t.Tokens[:0]
 	t.Marks = t.Marks[:0]
-	t.Letters, t.Upper = 0, 0
+	t.Letters, t.Upper, t.Uncased = 0, 0, 0
 	tk := tokenizer{t: t, pending: Break | SentenceStart | WordStart, quoteTok: -1}
 	for i := 0; i < len(src); {
 		c := src[i]
+		if c >= 0xc3 && c <= 0xed {
+			// Letters of European scripts, kana, kanji and Hangul syllables
+			// are mostly already NFKC: take them directly unless a
+			// combining mark follows.
+			if r, n := utf8.DecodeRuneInString(src[i:]); plain(r) && plainAfter(src[i+n:]) {
+				tk.rune(r, nil, int32(i), int32(i+n))
+				i += n
+				continue
+			}
+		}
 		if c >= utf8.RuneSelf || i+1 < len(src) && src[i+1] >= utf8.RuneSelf {
 			i = tk.normalise(src, i)
 			continue
@@ -165,6 +176,12 @@ func (k *tokenizer) rune(r rune, b []byte, start, end int32) {
 	}
 	k.endMark()
 	switch {
+	case plainUnspaced(r):
+		k.endToken()
+		k.letter(r, start, end, true)
+		k.endToken()
+	case plainLetter(r):
+		k.letter(r, start, end, false)
 	case r < utf8.RuneSelf && isASCIIWord(r):
 		k.letter(r, start, end, false)
 	case r < utf8.RuneSelf:
@@ -202,6 +219,23 @@ func (k *tokenizer) rune(r rune, b []byte, start, end int32) {
 
 func isASCIIWord(r rune) bool {
 	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+}
+
+// plainUnspaced reports whether r is in the main blocks of hiragana,
+// katakana, CJK ideographs or Hangul syllables, which NFKC leaves alone.
+func plainUnspaced(r rune) bool {
+	return 0x3041 <= r && r <= 0x3096 || 0x30a1 <= r && r <= 0x30fa || r == 0x30fc ||
+		0x4e00 <= r && r <= 0x9fff || 0xac00 <= r && r <= 0xd7a3
+}
+
+// plainAfter reports whether the text after a character cannot combine
+// with it: it starts with ASCII, a plain letter or character, or nothing.
+func plainAfter(rest string) bool {
+	if rest == "" || rest[0] < utf8.RuneSelf {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return plain(r)
 }
 
 // unspaced reports whether r belongs to a script written without spaces
@@ -259,9 +293,14 @@ done:
 func (k *tokenizer) letter(r rune, start, end int32, unsp bool) {
 	t := k.t
 	var upper, lower bool
-	if r < utf8.RuneSelf {
+	switch {
+	case unsp:
+		// no case in Han, kana or Hangul
+	case r < utf8.RuneSelf:
 		upper, lower = 'A' <= r && r <= 'Z', 'a' <= r && r <= 'z'
-	} else {
+	case plainLetter(r):
+		upper, lower = plainTable[r].upper, plainTable[r].lower
+	default:
 		upper, lower = unicode.IsUpper(r) || unicode.IsTitle(r), unicode.IsLower(r)
 	}
 	if !k.open {
@@ -280,6 +319,8 @@ func (k *tokenizer) letter(r rune, start, end int32, unsp bool) {
 	if upper || lower {
 		tok.Letters++
 		k.upperAll = k.upperAll && upper
+	} else if unsp || r >= utf8.RuneSelf && unicode.IsLetter(r) {
+		t.Uncased++
 	}
 	k.latin = r < 0x250 || 0x1e00 <= r && r < 0x1f00
 	switch {
@@ -288,6 +329,10 @@ func (k *tokenizer) letter(r rune, start, end int32, unsp bool) {
 			r += 'a' - 'A'
 		}
 		t.Folded = append(t.Folded, byte(r))
+	case plainLetter(r) && t.KeepAccents:
+		t.Folded = utf8.AppendRune(t.Folded, plainTable[r].foldedKeep)
+	case plainLetter(r):
+		t.Folded = utf8.AppendRune(t.Folded, plainTable[r].folded)
 	case upper || lower:
 		k.appendFolded(r)
 	default:
@@ -387,7 +432,7 @@ func (k *tokenizer) asciiPunct(r rune) {
 
 func (k *tokenizer) otherPunct(r rune) {
 	switch r {
-	case '。', '．', '…', '｡', '¿', '¡':
+	case '。', '．', '…', '｡', '¿', '¡', '।', '॥', '؟', '۔':
 		k.separator(Break | SentenceStart)
 	case '“', '”', '„', '«', '»', '「', '」', '『', '』':
 		k.quoteMark(r)

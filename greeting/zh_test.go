@@ -1,0 +1,408 @@
+package greeting_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/rapportkit/rapport/greeting"
+	"golang.org/x/text/language"
+)
+
+func init() { casesByLang["zh"] = chineseCases }
+
+var chineseCases = []langCase{
+	// The seed story, at a café counter in Shanghai.
+	{"seed barman", "我正忙着呢，你得跟其他人一样等着！",
+		want{has: S{greeting.Dismissal, greeting.Command}, count: map[greeting.Strategy]int{greeting.Dismissal: 2}, not: S{greeting.Gratitude, greeting.Apology, greeting.Reassurance, greeting.Please}, hostile: yes, below: rude},
+		"the seed story: busy, lumping the customer with everyone, and an order to wait"},
+	{"seed barman traditional", "我正忙著呢，你得跟其他人一樣等著！",
+		want{has: S{greeting.Dismissal, greeting.Command}, hostile: yes, below: rude},
+		"the same in Traditional characters, as in Taipei"},
+	{"seed barman variant", "没看到我在忙吗？跟大家一样排队去！",
+		want{has: S{greeting.Dismissal, greeting.Command}, count: map[greeting.Strategy]int{greeting.Dismissal: 2}, hostile: yes, below: rude},
+		"another way the barman says it: can't you see I'm busy, queue like everyone"},
+	{"seed better reply", "不好意思，让您久等了！马上就轮到您了，谢谢您的耐心。",
+		want{has: S{greeting.Apology, greeting.Reassurance, greeting.Gratitude}, not: append(S{greeting.Criticism, greeting.DirectStart, greeting.InformalAddress}, hostileStrategies...), hostile: no, above: ptr(0.3), register: formal},
+		"the seed story's better reply, with 您 throughout"},
+	{"seed better reply traditional", "不好意思，讓您久等了！馬上就輪到您了，謝謝您的耐心。",
+		want{has: S{greeting.Apology, greeting.Reassurance, greeting.Gratitude}, not: hostileStrategies, hostile: no, above: ptr(0.3), register: formal},
+		"the better reply in Traditional characters"},
+
+	// Greetings and the part of day they name.
+	{"ninhao", "您好，请问有什么可以帮您？",
+		want{has: S{greeting.Greeting, greeting.Please}, greeting: ptr("您好"), closing: none, register: formal, hostile: no, above: polite},
+		"the standard opening of a Chinese support chat"},
+	{"morning", "早上好！您的咖啡马上就好。",
+		want{has: S{greeting.Greeting, greeting.Reassurance}, greeting: ptr("早上好"), greetingPart: ptr(greeting.Morning), register: formal},
+		"早上好 names the morning"},
+	{"afternoon with a name", "下午好，王先生，您预订的桌子已经准备好了。",
+		want{has: S{greeting.Greeting, greeting.PersonalName}, greeting: ptr("下午好"), greetingPart: ptr(greeting.Afternoon), register: formal},
+		"下午好 names the afternoon; surname + 先生 is a personal name"},
+	{"evening", "晚上好，欢迎光临！",
+		want{has: S{greeting.Greeting}, count: map[greeting.Strategy]int{greeting.Greeting: 2}, greeting: ptr("晚上好"), greetingPart: ptr(greeting.Evening)},
+		"晚上好 names the evening and comes first; 欢迎光临 welcomes too"},
+	{"noon", "中午好，今天的套餐还有。",
+		want{has: S{greeting.Greeting}, greeting: ptr("中午好"), greetingPart: ptr(greeting.Day)},
+		"中午好 is a daytime greeting"},
+	{"taobao opener", "亲，在的哦～有什么可以帮你的吗？",
+		want{has: S{greeting.Greeting, greeting.InformalAddress}, not: S{greeting.FormalAddress}, register: informal, above: polite},
+		"the e-commerce 亲 and 在的 open an informal chat"},
+	{"hello everyone", "哈喽大家好，今天的直播开始啦！",
+		want{has: S{greeting.Greeting}, greeting: ptr("哈喽大家好"), register: informal},
+		"哈喽 is the informal hello"},
+	{"not a greeting", "你好像填错了地址。",
+		want{has: S{greeting.Hedge}, not: S{greeting.Greeting}, greeting: none, register: informal},
+		"你好像 is 'you seem', not 你好"},
+
+	// Closings.
+	{"closing", "您的退款已经处理好了。祝您生活愉快，再见！",
+		want{has: S{greeting.Closing, greeting.Reassurance}, closing: ptr("再见"), register: formal, hostile: no, above: polite},
+		"the last leave-taking is the closing"},
+	{"good night", "晚安，早点休息哦。",
+		want{has: S{greeting.Closing}, closingPart: ptr(greeting.Night), greeting: none, register: informal},
+		"晚安 and 早点休息 are leave-takings of the night"},
+	{"thanks for coming", "谢谢光临，慢走！",
+		want{has: S{greeting.Closing, greeting.Gratitude}, not: S{greeting.Greeting}, greeting: none, closing: ptr("慢走")},
+		"the shop counter's goodbye: thanks for coming, take care"},
+	{"letter sign-off", "如有疑问请随时联系。\n此致\n敬礼",
+		want{has: S{greeting.Closing, greeting.FollowUp}, closing: ptr("敬礼"), register: formal},
+		"此致 / 敬礼 close a formal letter"},
+
+	// Gratitude, apology, please.
+	{"gratitude canned", "感谢您的耐心等待。",
+		want{has: S{greeting.Gratitude, greeting.Canned}, register: formal, above: polite},
+		"the stock thanks for waiting is gratitude and boilerplate"},
+	{"gratitude informal", "谢谢你呀，真是帮了大忙！",
+		want{has: S{greeting.Gratitude, greeting.Deference}, register: informal, above: polite},
+		"thanks with 你"},
+	{"apology", "非常抱歉，我们发错了货。",
+		want{has: S{greeting.Apology}, count: map[greeting.Strategy]int{greeting.Apology: 2}, not: S{greeting.Canned, greeting.Criticism}, hostile: no},
+		"an apology that names the mistake, and owns it"},
+	{"apology canned", "给您带来的不便，我们深表歉意。",
+		want{has: S{greeting.Apology, greeting.Canned}, register: formal, hostile: no},
+		"the stock apology for the inconvenience, even with its comma"},
+	{"please", "麻烦您提供一下订单号，谢谢。",
+		want{has: S{greeting.Please, greeting.Gratitude}, not: S{greeting.Command}, register: formal, above: polite},
+		"麻烦您 is the everyday 'would you please'"},
+	{"please wait", "请您稍等片刻。",
+		want{has: S{greeting.Please, greeting.Hedge, greeting.FormalAddress}, not: S{greeting.Command}, hostile: no},
+		"a polite 'one moment' is not an order"},
+
+	// Deference, hedges, indirect requests, empathy.
+	{"deference", "您说得对，这个问题问得好。",
+		want{has: S{greeting.Deference}, count: map[greeting.Strategy]int{greeting.Deference: 2}, above: polite},
+		"the customer is right, and asked well"},
+	{"hedge", "可能是物流的问题，我觉得明天应该能到。",
+		want{has: S{greeting.Hedge}, count: map[greeting.Strategy]int{greeting.Hedge: 3}, hostile: no},
+		"可能是, 我觉得 and 应该 soften the news"},
+	{"indirect formal", "能不能麻烦您把收据拍一下发给我？",
+		want{has: S{greeting.Indirect}, register: formal, above: polite},
+		"asks without ordering"},
+	{"indirect informal", "你可以帮我看一下吗？",
+		want{has: S{greeting.Indirect}, not: S{greeting.FormalAddress}, register: informal},
+		"你可以帮我 asks, with 你"},
+	{"empathy", "我非常理解您的心情，换作是我也会着急。",
+		want{has: S{greeting.Empathy}, count: map[greeting.Strategy]int{greeting.Empathy: 2}, above: polite},
+		"understanding, and putting oneself in the customer's place"},
+
+	// Reassurance and follow-up.
+	{"reassurance", "没问题，包在我身上！",
+		want{has: S{greeting.Reassurance}, count: map[greeting.Strategy]int{greeting.Reassurance: 2}, hostile: no, above: polite},
+		"没问题 is reassurance, not a negation"},
+	{"follow-up", "我们会在24小时内给您回复。",
+		want{has: S{greeting.FollowUp}, count: map[greeting.Strategy]int{greeting.FollowUp: 2}, register: formal},
+		"a deadline and a promise to reply"},
+	{"any questions", "有任何问题随时联系我们。",
+		want{has: S{greeting.FollowUp}, hostile: no},
+		"the invitation to come back"},
+	{"no follow-up", "我们不会再联系您了。",
+		want{not: S{greeting.FollowUp}},
+		"a negated promise is no promise"},
+
+	// Forms of address and names.
+	{"letter opening", "尊敬的李女士：您好！您的订单已发货。",
+		want{has: S{greeting.Greeting, greeting.PersonalName, greeting.FormalAddress}, greeting: ptr("尊敬的"), register: formal},
+		"尊敬的 opens a formal letter; 李女士 is the customer"},
+	{"title after a surname", "王经理，您要的资料我已经发到您的邮箱了。",
+		want{has: S{greeting.PersonalName, greeting.FormalAddress}, register: formal},
+		"surname + 经理"},
+	{"agent's own name", "我是客服小王，很高兴为您服务。",
+		want{has: S{greeting.Canned}, not: S{greeting.PersonalName}},
+		"the agent's nickname 小王 is not the customer's name"},
+	{"register formal", "您可以在App里查看您的订单。",
+		want{has: S{greeting.FormalAddress}, not: S{greeting.InformalAddress}, register: formal},
+		"您 throughout"},
+	{"register informal", "你可以在App里查看你的订单哦。",
+		want{has: S{greeting.InformalAddress}, not: S{greeting.FormalAddress}, register: informal},
+		"你 throughout"},
+	{"register mixed", "您的包裹已经到了，你明天来拿吧。",
+		want{has: S{greeting.FormalAddress, greeting.InformalAddress}, register: mixed},
+		"switching from 您 to 你 in one reply is a first-impression fault"},
+	{"everyday informal", "你把钥匙放在哪儿了？",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"an everyday question to a friend"},
+	{"everyday formal", "您把钥匙放在哪里了？",
+		want{has: S{greeting.FormalAddress}, register: formal},
+		"the same question to a guest"},
+	{"no address", "订单已发货。",
+		want{not: S{greeting.FormalAddress, greeting.InformalAddress}, register: unknown},
+		"no form of address, no register"},
+	{"dear customer", "亲，这款有现货哦。",
+		want{has: S{greeting.Reassurance}, not: S{greeting.InformalAddress, greeting.FormalAddress}, register: informal},
+		"亲 at the start of a sentence is the shop's 'dear': an informal cue, not a pronoun"},
+	{"dear customer, formally", "亲，您好！这款有现货。",
+		want{has: S{greeting.Greeting, greeting.FormalAddress}, not: S{greeting.InformalAddress}, register: formal},
+		"the shop's 亲 with 您 is the usual opening, not a switch of address"},
+	{"in person", "我们店长会亲自为您处理。",
+		want{has: S{greeting.FormalAddress}, not: S{greeting.InformalAddress}, register: formal},
+		"亲自 (in person) is not 亲"},
+	{"mini", "这款迷你音箱今天就能发货。",
+		want{not: S{greeting.InformalAddress}, register: unknown},
+		"迷你 (mini) holds 你 but addresses no one"},
+	{"plural you", "你们的服务太差了。",
+		want{has: S{greeting.Criticism}, not: S{greeting.InformalAddress}, register: informal},
+		"你们 is an informal cue but not the informal address marker"},
+
+	// Hostility.
+	{"direct question", "你什么意思？",
+		want{has: S{greeting.DirectQuestion}, hostile: no, below: rude, register: informal},
+		"puts the agent on the spot"},
+	{"plain question", "这个按钮是什么意思？",
+		want{not: S{greeting.DirectQuestion}, hostile: no},
+		"asking what a button means is a plain question"},
+	{"why didn't you read", "你为什么不看说明书？",
+		want{has: S{greeting.DirectQuestion, greeting.Blame}, hostile: yes, below: rude},
+		"a question that blames"},
+	{"command", "闭嘴，排队去！",
+		want{has: S{greeting.Command}, count: map[greeting.Strategy]int{greeting.Command: 2}, hostile: yes, below: rude},
+		"two bossy orders"},
+	{"calm down", "你冷静点，别激动！",
+		want{has: S{greeting.Command}, hostile: yes},
+		"telling the customer to calm down"},
+	{"not a command", "请稍等，我马上为您处理。",
+		want{has: S{greeting.Reassurance, greeting.Please}, not: hostileStrategies, hostile: no, above: polite},
+		"please wait, I'll handle it right away"},
+	{"blame", "这是你自己操作不当造成的。",
+		want{has: S{greeting.Blame}, hostile: yes, below: rude},
+		"blames the customer's handling"},
+	{"dismissal", "这不关我的事，你找别人去。",
+		want{has: S{greeting.Dismissal}, count: map[greeting.Strategy]int{greeting.Dismissal: 2}, hostile: yes, below: rude},
+		"不关我的事 carries its own negation, so it is not cancelled"},
+	{"nothing I can do", "我也没办法。",
+		want{has: S{greeting.Dismissal}, hostile: yes},
+		"a dismissal with its own 没"},
+	{"impatience", "我都说了三遍了，快点！",
+		want{has: S{greeting.Impatience}, count: map[greeting.Strategy]int{greeting.Impatience: 2}, hostile: yes, below: rude},
+		"I've said it three times; hurry up"},
+	{"question marks", "到底什么时候发货？？",
+		want{has: S{greeting.Impatience}, hostile: yes},
+		"a doubled question mark is impatience"},
+	{"insult", "你是白痴吗？",
+		want{has: S{greeting.Insult}, hostile: yes, below: rude},
+		"insults the reader"},
+	{"insult crooks", "你们这些骗子！",
+		want{has: S{greeting.Insult}, hostile: yes},
+		"calls the shop crooks"},
+	{"profanity", "他妈的，什么破服务！",
+		want{has: S{greeting.Profanity, greeting.Criticism}, hostile: yes, below: rude},
+		"swearing, and a judgement of the service"},
+	{"profanity exclamation", "卧槽，又没货了？",
+		want{has: S{greeting.Profanity}, hostile: yes},
+		"the everyday online swear"},
+	{"taiwanese profanity", "靠北，怎麼又壞了",
+		want{has: S{greeting.Profanity}, hostile: yes},
+		"the Taiwanese swear"},
+	{"shouting", "快点！！！",
+		want{has: S{greeting.Shouting, greeting.Impatience}, hostile: yes, below: rude},
+		"a run of full-width '!' shouts; 快点 is impatience"},
+
+	{"cantonese", "唔該晒，我哋會盡快同你跟進。",
+		want{has: S{greeting.Gratitude, greeting.FollowUp, greeting.InformalAddress}, not: hostileStrategies, register: informal, above: polite},
+		"Hong Kong Cantonese: thanks, and a promise to follow up"},
+
+	// Canned phrases.
+	{"canned welcome", "您好，很高兴为您服务！",
+		want{has: S{greeting.Greeting, greeting.Canned}, hostile: no},
+		"the scripted opening of an online agent"},
+	{"canned hold message", "您的来电对我们很重要，请不要挂机。",
+		want{has: S{greeting.Canned}, count: map[greeting.Strategy]int{greeting.Canned: 2}, hostile: no},
+		"the hold-queue recording"},
+	{"canned no-reply", "本邮件由系统自动发送，请勿回复。",
+		want{has: S{greeting.Canned}, count: map[greeting.Strategy]int{greeting.Canned: 2}, not: S{greeting.Please}},
+		"the automatic e-mail footer"},
+
+	// Criticism, lecturing and blunt openers.
+	{"criticism", "您填写的地址是错的。",
+		want{has: S{greeting.Criticism}, not: hostileStrategies, hostile: no, below: rude},
+		"judges the customer's input; criticism is impolite but not an attack"},
+	{"criticism negated", "这不是错误的操作，请放心。",
+		want{has: S{greeting.Reassurance}, not: S{greeting.Criticism}},
+		"a negated criticism is none"},
+	{"factuality", "其实这个问题很简单。",
+		want{has: S{greeting.Factuality}, not: S{greeting.Insult}},
+		"其实 lectures"},
+	{"direct start", "所以，您需要重新下单。",
+		want{has: S{greeting.DirectStart}, hostile: no},
+		"a blunt 'so'"},
+	{"but mid-sentence", "您可以先试试，不过可能需要重启。",
+		want{has: S{greeting.Hedge}, not: S{greeting.DirectStart}},
+		"不过 is blunt only as an opener"},
+
+	// Traps: negation.
+	{"not a stupid question", "这不是一个愚蠢的问题，问得好！",
+		want{has: S{greeting.Deference}, not: S{greeting.Insult}, hostile: no, above: polite},
+		"a negated insult is not an insult, even four characters away"},
+	{"not stupid at all", "这个问题一点都不蠢。",
+		want{not: S{greeting.Insult}, hostile: no},
+		"一点都不 negates 蠢"},
+	{"too stupid", "这问题太蠢了。",
+		want{has: S{greeting.Insult}, hostile: yes},
+		"the same word without a negation insults"},
+	{"didn't say you were an idiot", "我没说你是笨蛋。",
+		want{not: S{greeting.Insult}, hostile: no},
+		"没说 keeps 你是笨蛋 in its scope"},
+	{"not your fault", "不是您的错，这种事谁都会遇到。",
+		want{has: S{greeting.Reassurance}, not: S{greeting.Blame}, hostile: no, above: polite},
+		"the opposite of blame"},
+	{"don't worry", "别担心，退款三个工作日内到账。",
+		want{has: S{greeting.Reassurance, greeting.FollowUp}, hostile: no, above: polite},
+		"别担心 is reassurance; its 别 does not cancel the promise"},
+	{"you're welcome", "不客气！",
+		want{has: S{greeting.Reassurance}, not: S{greeting.Gratitude}, hostile: no},
+		"不客气 answers thanks"},
+	{"no need to thank", "不用谢，这是我应该做的。",
+		want{has: S{greeting.Reassurance}, not: S{greeting.Gratitude}, above: polite},
+		"不用谢 is not thanks"},
+	{"especially thankful", "特别感谢您的耐心。",
+		want{has: S{greeting.Gratitude}, register: formal, above: polite},
+		"特别 (especially) holds 别 (don't) but negates nothing"},
+	{"not understanding", "我不理解您的意思。",
+		want{not: S{greeting.Empathy}},
+		"negated understanding is not empathy"},
+	{"refusing to apologise", "我不会向您道歉的。",
+		want{not: S{greeting.Apology}},
+		"a refused apology is none"},
+	{"sorry is not negated", "不好意思，这个已经卖完了。",
+		want{has: S{greeting.Apology}},
+		"不好意思 holds 不 but is an apology"},
+
+	// Traps: quotation.
+	{"quoted insult", "客户在留言里写了“你们都是骗子”。",
+		want{not: S{greeting.Insult}, hostile: no},
+		"quoting a customer's insult is not insulting"},
+	{"corner-bracket quote", "他说「你这个白痴」，我们已经记录了。",
+		want{not: S{greeting.Insult}, hostile: no},
+		"Chinese corner brackets quote too"},
+
+	// Traps: names and ordinary words that contain rude ones.
+	{"250 yuan", "一共二百五十元，谢谢。",
+		want{has: S{greeting.Gratitude}, not: S{greeting.Insult}, hostile: no},
+		"二百五 (idiot) is inside 二百五十 (two hundred and fifty)"},
+	{"auntie's order", "这是我姨妈的订单，麻烦帮我查一下。",
+		want{not: S{greeting.Profanity}, hostile: no},
+		"妈的 (damn) is inside 姨妈的 (my aunt's)"},
+	{"mum's phone", "这是我妈妈的手机。",
+		want{not: S{greeting.Profanity}, hostile: no},
+		"妈的 is inside 妈妈的 (mum's)"},
+	{"I operated it", "我操作了好几次都不行。",
+		want{not: S{greeting.Profanity}, hostile: no},
+		"我操 (a swear) is the start of 我操作 (I operated)"},
+	{"window seat", "我靠窗坐，麻烦把菜放这边。",
+		want{has: S{greeting.Please}, not: S{greeting.Profanity}, hostile: no},
+		"我靠 (a swear) is the start of 我靠窗 (I sit by the window)"},
+	{"spam folder", "您的邮件可能进了垃圾邮件箱，请查看一下。",
+		want{not: S{greeting.Insult}, hostile: no, register: formal},
+		"垃圾 (trash) in 垃圾邮件 is the spam folder"},
+	{"drum washer", "滚筒洗衣机明天送到。",
+		want{not: S{greeting.Command, greeting.Profanity}, hostile: no},
+		"滚 (get lost) opens 滚筒 (drum)"},
+	{"pork dish", "今天的卤猪头肉卖完了。",
+		want{not: S{greeting.Insult}, hostile: no},
+		"猪头 (pig-head, idiot) in a dish"},
+	{"Tibetan name", "尼玛次仁先生，您的快递已签收。",
+		want{not: S{greeting.Profanity}, hostile: no, register: formal},
+		"尼玛 is a common Tibetan name before it is an online swear"},
+	{"beware of scammers", "请谨防骗子冒充客服。",
+		want{not: S{greeting.Insult}, hostile: no},
+		"a warning about scammers insults no one"},
+	{"apply", "您申请的退款已通过。",
+		want{not: S{greeting.Please}, register: formal},
+		"请 (please) is inside 申请 (apply)"},
+	{"my husband", "我先生明天来取。",
+		want{not: S{greeting.Deference, greeting.FormalAddress}, register: unknown},
+		"我先生 is 'my husband', not the deferential 先生 (sir)"},
+	{"one o'clock", "我们下午一点开门。",
+		want{not: S{greeting.Hedge}},
+		"下午一点 is one o'clock, not the softener 一点 (a little)"},
+	{"see again", "下次再见到您时，我们会送您一份小礼物。",
+		want{not: S{greeting.Closing}, register: formal},
+		"再见到 is 'see again', not the goodbye 再见"},
+	{"how are you", "你好吗？好久不见！",
+		want{has: S{greeting.Greeting}, not: S{greeting.Indirect}, greeting: ptr("你好吗"), register: informal},
+		"你好吗 greets; its 好吗 does not soften a request"},
+	{"root cause", "根本原因还在调查中。",
+		want{not: S{greeting.Factuality}},
+		"根本原因 is the root cause; only 根本就 lectures"},
+	{"mixed-case products", "您的iPhone和AirPods已经发货，PayPal付款也已确认。",
+		want{not: S{greeting.Shouting}, hostile: no, register: formal},
+		"mixed-case product names are not shouting"},
+}
+
+func TestChinese(t *testing.T) { runLangCases(t, language.Chinese, chineseCases) }
+
+func TestChineseDetected(t *testing.T) {
+	chinese := []string{
+		"您好，请问有什么可以帮您？",
+		"不好意思，让您久等了！马上就轮到您了，谢谢您的耐心。",
+		"我正忙着呢，你得跟其他人一样等着！",
+		"亲，这款有现货哦，今天下单明天就到。",
+		"您好，請問有什麼可以幫您的嗎？",
+		"謝謝您的耐心等候，我們會盡快為您處理。",
+		"唔該晒，我哋會盡快同你跟進。",
+		// short replies, whose Han characters Japanese also writes
+		"早上好",
+		"謝謝",
+		"不好意思",
+		"收到",
+	}
+	for _, s := range chinese {
+		if r := greeting.Check(s, language.Und); r.Lang != language.Chinese {
+			t.Errorf("Check(%q, und).Lang = %v, want zh (found %v)", s, r.Lang, found(r))
+		}
+	}
+	// Chinese's frequent characters must not pull other languages over.
+	others := []string{
+		"Sorry for the wait, you're next. Thanks for your patience!",
+		"I'm working, you have to wait like all others!",
+		"Mi scusi per l'attesa, arriva subito! Grazie per la pazienza.",
+	}
+	// Japanese shares the Han characters; where its data is built in, a
+	// Japanese reply must come out Japanese, not Chinese.
+	if slices.ContainsFunc(greeting.Default().Languages(), func(l language.Tag) bool { return l == language.Japanese }) {
+		others = append(others, "お待たせして申し訳ございません。すぐにご用意いたします。", "了解です", "本日休業")
+	}
+	for _, s := range others {
+		if r := greeting.Check(s, language.Und); r.Lang == language.Chinese {
+			t.Errorf("Check(%q, und).Lang = zh; a reply in another language was read as Chinese", s)
+		}
+	}
+}
+
+// TestChineseRegionalTags checks that regional and script tags use the
+// Chinese data: Simplified for the mainland, Traditional for Taiwan and
+// Hong Kong.
+func TestChineseRegionalTags(t *testing.T) {
+	texts := map[string]string{
+		"zh-Hans":    "您好，不好意思让您久等了。",
+		"zh-CN":      "您好，不好意思让您久等了。",
+		"zh-Hant-TW": "您好，不好意思讓您久等了。",
+		"zh-TW":      "您好，不好意思讓您久等了。",
+		"zh-HK":      "您好，不好意思讓您久等了。",
+	}
+	for tag, text := range texts {
+		r := greeting.Check(text, language.MustParse(tag))
+		if r.Lang != language.Chinese || !r.Has(greeting.Apology) || r.Greeting == nil || r.Greeting.Text != "您好" || r.Register != greeting.Formal {
+			t.Errorf("Check(%q, %s) = lang %v, register %v, markers %v; want the Chinese data", text, tag, r.Lang, r.Register, found(r))
+		}
+	}
+}
