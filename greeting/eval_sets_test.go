@@ -24,12 +24,16 @@ var floors = map[string]float64{
 	"formality/it pairwise": 0.96, "formality/it register": 0.69,
 	"formality/nl pairwise": 0.99, "formality/nl register": 0.97,
 	"formality/pt pairwise": 0.94, "formality/pt register": 0.53,
+	"formality/es pairwise": 0.95, "formality/es register": 0.74,
+	"formality/hi pairwise": 0.99, "formality/hi register": 0.88,
+	"formality/ja pairwise": 0.99, "formality/ja register": 0.88,
 
 	"multidogo-airline greeting F1": 0.92, "multidogo-airline closing F1": 0.67, "multidogo-airline gratitude F1": 0.86,
 	"multidogo-fastfood greeting F1": 0.94, "multidogo-fastfood closing F1": 0.69, "multidogo-fastfood gratitude F1": 0.91,
 
 	"davidson-en hostile precision": 0.97, "davidson-en hostile recall": 0.79,
 	"germeval2018-de hostile precision": 0.65, "germeval2018-de hostile recall": 0.29,
+	"cold-zh hostile precision": 0.77, "cold-zh hostile recall": 0.18,
 }
 
 // ceilings bound the false positive rates: hostility read into harmless
@@ -37,6 +41,7 @@ var floors = map[string]float64{
 var ceilings = map[string]float64{
 	"davidson-en hostile false-positive rate":     0.11,
 	"germeval2018-de hostile false-positive rate": 0.08,
+	"cold-zh hostile false-positive rate":         0.06,
 }
 
 // figure is one measured number on one data set.
