@@ -148,7 +148,7 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 				continue
 			case key == "accents" && (val == "keep" || val == "fold"):
 				lx.keepAccents = val == "keep"
-				b.KeepAccents, fold.KeepAccents = lx.keepAccents, lx.keepAccents
+				b.KeepAccents = lx.keepAccents // common words stay folded: detection reads folded text
 				continue
 			case key == "accents":
 				fail(n, col+len(key)+1, "accents %q: want keep or fold", val)
