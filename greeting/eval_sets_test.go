@@ -27,6 +27,8 @@ var floors = map[string]float64{
 	"formality/es pairwise": 0.95, "formality/es register": 0.74,
 	"formality/hi pairwise": 0.99, "formality/hi register": 0.88,
 	"formality/ja pairwise": 0.99, "formality/ja register": 0.88,
+	"formality/ko pairwise": 0.99, "formality/ko register": 0.95,
+	"formality/vi pairwise": 0.99, "formality/vi register": 0.96,
 
 	"multidogo-airline greeting F1": 0.92, "multidogo-airline closing F1": 0.67, "multidogo-airline gratitude F1": 0.86,
 	"multidogo-fastfood greeting F1": 0.94, "multidogo-fastfood closing F1": 0.69, "multidogo-fastfood gratitude F1": 0.91,
