@@ -10,7 +10,7 @@ import (
 
 // reply is a toy subject: what a grader noticed in a reply.
 type reply struct {
-	greeted, polite, rude bool
+	greeted, rude bool
 	stars                 float64 // 1–4, 0 when not rated
 }
 
