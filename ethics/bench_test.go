@@ -4,10 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/rapportkit/rapport"
 	"github.com/rapportkit/rapport/ethics"
+	"github.com/rapportkit/rapport/internal/testconv"
 )
 
 // bigPolicy writes a policy of n rules with conditions of the usual kinds.
@@ -33,21 +32,9 @@ func bigPolicy(n int) []byte {
 	return []byte(b.String())
 }
 
-// tenTurns is a conversation of five customer messages and five replies.
-func tenTurns() rapport.Conversation {
-	var c rapport.Conversation
-	start := time.Date(2026, 3, 2, 9, 0, 0, 0, time.FixedZone("", 3600))
-	for i := 0; i < 5; i++ {
-		c.Messages = append(c.Messages,
-			rapport.Message{Role: rapport.RoleCustomer, Text: "Hello, my order 4411 has not arrived yet and I need it for Friday. Can you check?", At: start.Add(time.Duration(2*i) * time.Minute)},
-			rapport.Message{Role: rapport.RoleAgent, Text: "Good morning, thanks for waiting! I've checked order 4411: it ships today and arrives Thursday. I'll keep you posted.", At: start.Add(time.Duration(2*i+1) * time.Minute)})
-	}
-	return c
-}
-
 func BenchmarkEvaluate(b *testing.B) {
 	b.Run("default/espresso", func(b *testing.B) {
-		p, c := ethics.Default(), espresso(b)
+		p, c := ethics.Default(), testconv.Load(b, "espresso")
 		p.Evaluate(c) // warm up the checker's tables
 		b.ReportAllocs()
 		for b.Loop() {
@@ -59,7 +46,7 @@ func BenchmarkEvaluate(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		c := tenTurns()
+		c := testconv.Load(b, "ten-turns")
 		p.Evaluate(c)
 		b.ReportAllocs()
 		for b.Loop() {

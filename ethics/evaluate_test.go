@@ -3,7 +3,6 @@ package ethics_test
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -12,21 +11,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/rapportkit/rapport"
 	"github.com/rapportkit/rapport/ethics"
+	"github.com/rapportkit/rapport/internal/testconv"
 	"golang.org/x/text/language"
 )
 
-func espresso(t testing.TB) rapport.Conversation {
-	t.Helper()
-	b, err := os.ReadFile("../testdata/espresso.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var c rapport.Conversation
-	if err := json.Unmarshal(b, &c); err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
+func espresso(t testing.TB) rapport.Conversation { return testconv.Load(t, "espresso") }
 
 func TestEspressoDecision(t *testing.T) {
 	d, err := ethics.Default().Evaluate(espresso(t))

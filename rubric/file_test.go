@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/rapportkit/rapport"
 	"github.com/rapportkit/rapport/ethics"
+	"github.com/rapportkit/rapport/internal/testconv"
 	"github.com/rapportkit/rapport/rubric"
 )
 
@@ -31,16 +32,10 @@ func golden(t *testing.T, name, got string) {
 	}
 }
 
+// espresso is the seed story, with the barman's reply replaced when reply
+// is not empty.
 func espresso(t testing.TB, reply string) rapport.Conversation {
-	t.Helper()
-	b, err := os.ReadFile("../testdata/espresso.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var c rapport.Conversation
-	if err := json.Unmarshal(b, &c); err != nil {
-		t.Fatal(err)
-	}
+	c := testconv.Load(t, "espresso")
 	if reply != "" {
 		c.Messages[2].Text = reply
 	}

@@ -11,7 +11,7 @@ import (
 // reply is a toy subject: what a grader noticed in a reply.
 type reply struct {
 	greeted, rude bool
-	stars                 float64 // 1–4, 0 when not rated
+	stars         float64 // 1–4, 0 when not rated
 }
 
 func toyRubric(t *testing.T, opts ...rubric.Option) *rubric.Rubric[reply] {
