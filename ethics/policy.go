@@ -1,6 +1,7 @@
 package ethics
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
@@ -139,6 +140,9 @@ func MustParse(name string, src []byte, opts ...Option) *Policy {
 	return p
 }
 
+// ErrPolicy is matched by errors.Is for every error Parse returns.
+var ErrPolicy = errors.New("ethics: bad policy")
+
 // Error is the error Parse returns: every problem in the file.
 type Error struct {
 	Errs syntax.Errors
@@ -276,8 +280,7 @@ func (c *compiler) rule(principle string, n *syntax.Node) {
 		case "when":
 			c.when(r, ch)
 		case "message":
-			if t, ok := c.oneString(ch); ok {
-				_ = t
+			if _, ok := c.oneString(ch); ok {
 				r.message = c.Template(ch.Args[0])
 			}
 		case "suggest":
