@@ -29,6 +29,9 @@ import (
 // (true, false, a number, a duration such as 3m, or a quoted string);
 // customer|agent|bot [at hh:mm[:ss]] [lang <tag>] [author <id>] "<text>";
 // expect <rule>... or expect none; verdict pass|warn|block.
+//
+// Tests belong to their Policy and must not be modified; Run is safe for
+// concurrent use.
 type Test struct {
 	Name         string
 	Pos          syntax.Pos

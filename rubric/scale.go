@@ -9,7 +9,8 @@ import (
 // A Scale is how a criterion is rated: pass or fail, a few points with a
 // label and a descriptor each, or a percentage. A rating normalises to 0–1
 // as (value - min) / (max - min). The zero value is not a usable scale;
-// build one with Binary, Points or Percent.
+// build one with Binary, Points or Percent. A Scale is immutable and safe
+// for concurrent use.
 type Scale struct {
 	kind   scaleKind
 	levels []Level // for points, in increasing value
