@@ -178,6 +178,32 @@ func TestAddUpper(t *testing.T) {
 	}
 }
 
+// TestFastPathMatchesNormaliser checks that the letters taken without the
+// normaliser give the same tokens as the normaliser would.
+func TestFastPathMatchesNormaliser(t *testing.T) {
+	for _, s := range []string{
+		"Ça coûte 5 €, Straße, ÉTÉ, perché, Ærø, İstanbul, ǅemal",
+		"Здравствуйте, ЁЛКА и йогурт; Ѐ ѝ",
+		"Cảm ơn quý khách ạ! Dạ, VÂNG. Ẫ ẚ ẛ",
+		"お待たせいたしました。ありがとうございます ｶﾀｶﾅ ゟ",
+		"您好，欢迎光临！謝謝 안녕하세요 고객님",
+		"e\u0301te\u0301 и\u0306 か\u3099",
+	} {
+		fast, slow := Text{}, Text{slow: true}
+		fast.Reset(s)
+		slow.Reset(s)
+		if d := cmp.Diff(slow.Tokens, fast.Tokens); d != "" || string(slow.Folded) != string(fast.Folded) {
+			t.Errorf("%q: fast path differs (-normaliser +fast):\n%s\n%q\n%q", s, d, slow.Folded, fast.Folded)
+		}
+		keepFast, keepSlow := Text{KeepAccents: true}, Text{KeepAccents: true, slow: true}
+		keepFast.Reset(s)
+		keepSlow.Reset(s)
+		if string(keepFast.Folded) != string(keepSlow.Folded) {
+			t.Errorf("%q with accents kept: %q, normaliser %q", s, keepFast.Folded, keepSlow.Folded)
+		}
+	}
+}
+
 func FuzzReset(f *testing.F) {
 	for _, s := range []string{"I'm working, you have to wait like all others!", "„Hallo“ 'x' \"y\" お待たせ。", "e\u0301\xff\xfe!!?", "ＷＯＲＬＤ 🙂 안녕"} {
 		f.Add(s)
@@ -204,6 +230,11 @@ func FuzzReset(f *testing.F) {
 			if m.First < 0 || m.End > int32(len(x.Tokens)) || m.First >= m.End {
 				t.Fatalf("match %+v out of range", m)
 			}
+		}
+		slow := Text{slow: true}
+		slow.Reset(s)
+		if string(slow.Folded) != string(x.Folded) || len(slow.Tokens) != len(x.Tokens) {
+			t.Fatalf("fast path differs from the normaliser on %q:\n%q\n%q", s, x.Folded, slow.Folded)
 		}
 	})
 }

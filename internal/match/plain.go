@@ -12,7 +12,13 @@ import (
 // and folded forms up in a table built once from x/text, which makes
 // tokenising (and compiling phrase data) several times faster.
 
-const plainMax = 0x530 // through Cyrillic Supplement
+// The table covers U+00C0 to U+052F (Latin-1 to Cyrillic Supplement) and
+// Latin Extended Additional, U+1E00 to U+1EFF (Vietnamese).
+const (
+	plainMax          = 0x530
+	extraLo, extraHi  = 0x1e00, 0x1f00
+	plainTableEntries = plainMax + extraHi - extraLo
+)
 
 type plainInfo struct {
 	folded     rune // case-folded, accents of Latin letters removed
@@ -21,9 +27,12 @@ type plainInfo struct {
 	lower      bool
 }
 
-var plainTable = func() (t [plainMax]plainInfo) {
+var plainTable = func() (t [plainTableEntries]plainInfo) {
 	var buf [16]byte
-	for r := rune(0xc0); r < plainMax; r++ {
+	for r := rune(0xc0); r < extraHi; r++ {
+		if r == plainMax {
+			r = extraLo
+		}
 		if !unicode.IsLetter(r) || !norm.NFKC.IsNormalString(string(r)) {
 			continue
 		}
@@ -36,13 +45,27 @@ var plainTable = func() (t [plainMax]plainInfo) {
 		if b, ok := latinBase(f); ok {
 			info.folded = b
 		}
-		t[r] = info
+		t[plainIndex(r)] = info
 	}
 	return t
 }()
 
+// plainIndex returns the index of r in plainTable, or -1.
+func plainIndex(r rune) int {
+	switch {
+	case r < plainMax:
+		return int(r)
+	case extraLo <= r && r < extraHi:
+		return int(plainMax + r - extraLo)
+	}
+	return -1
+}
+
 // plainLetter reports whether r is a letter the table covers.
-func plainLetter(r rune) bool { return r < plainMax && plainTable[r].folded != 0 }
+func plainLetter(r rune) bool {
+	i := plainIndex(r)
+	return i >= 0 && plainTable[i].folded != 0
+}
 
 // plain reports whether r needs no normalisation on its own.
 func plain(r rune) bool { return plainLetter(r) || plainUnspaced(r) }

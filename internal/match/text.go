@@ -58,6 +58,7 @@ type Text struct {
 	// for languages where they tell words apart (Vietnamese).
 	KeepAccents bool
 	seg         []byte // pieces of a normalisation segment not yet placed
+	slow        bool   // tests: normalise everything, to check the fast path against
 }
 
 // fold is shared: cases.Fold keeps no state between calls.
@@ -74,7 +75,7 @@ func (t *Text) Reset(src string) {
 	tk := tokenizer{t: t, pending: Break | SentenceStart | WordStart, quoteTok: -1}
 	for i := 0; i < len(src); {
 		c := src[i]
-		if c >= 0xc3 && c <= 0xed {
+		if c >= 0xc3 && c <= 0xed && !t.slow {
 			// Letters of European scripts, kana, kanji and Hangul syllables
 			// are mostly already NFKC: take them directly unless a
 			// combining mark follows.
@@ -133,17 +134,18 @@ func (k *tokenizer) normalise(src string, i int) int {
 
 type tokenizer struct {
 	t        *Text
-	open     bool // a token is open
-	pending  Flag // flags for the next token
-	upperAll bool // every letter of the open token so far is upper-case
-	latin    bool // the last letter was Latin (its combining marks are dropped)
-	apos     bool // an apostrophe just ended a word: a contraction or a closing quote
-	star     bool // a '*' follows a letter: a hidden letter or punctuation
-	mark     Mark // the open run of '!' and '?'
-	inMark   bool // a run of marks is open
-	closer   rune // the mark that closes the open quotation, or 0 when none is open
-	lowOpen  bool // the open quotation began with „, which ” closes too
-	quoteTok int  // index of the first token inside the quotation
+	open     bool  // a token is open
+	pending  Flag  // flags for the next token
+	upperAll bool  // every letter of the open token so far is upper-case
+	latin    bool  // the last letter was Latin (its combining marks are dropped)
+	apos     bool  // an apostrophe just ended a word: a contraction or a closing quote
+	star     bool  // a '*' follows a letter: a hidden letter or punctuation
+	starEnd  int32 // where the last such '*' ends in the original
+	mark     Mark  // the open run of '!' and '?'
+	inMark   bool  // a run of marks is open
+	closer   rune  // the mark that closes the open quotation, or 0 when none is open
+	lowOpen  bool  // the open quotation began with „, which ” closes too
+	quoteTok int   // index of the first token inside the quotation
 	buf      [64]byte
 }
 
@@ -185,7 +187,7 @@ func (k *tokenizer) rune(r rune, b []byte, start, end int32) {
 	case r < utf8.RuneSelf && isASCIIWord(r):
 		k.letter(r, start, end, false)
 	case r < utf8.RuneSelf:
-		k.asciiPunct(r)
+		k.asciiPunct(r, end)
 	case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Mc, r):
 		if k.open && (!k.latin || k.t.KeepAccents) {
 			k.t.Folded = append(k.t.Folded, b...)
@@ -299,7 +301,8 @@ func (k *tokenizer) letter(r rune, start, end int32, unsp bool) {
 	case r < utf8.RuneSelf:
 		upper, lower = 'A' <= r && r <= 'Z', 'a' <= r && r <= 'z'
 	case plainLetter(r):
-		upper, lower = plainTable[r].upper, plainTable[r].lower
+		info := &plainTable[plainIndex(r)]
+		upper, lower = info.upper, info.lower
 	default:
 		upper, lower = unicode.IsUpper(r) || unicode.IsTitle(r), unicode.IsLower(r)
 	}
@@ -330,9 +333,9 @@ func (k *tokenizer) letter(r rune, start, end int32, unsp bool) {
 		}
 		t.Folded = append(t.Folded, byte(r))
 	case plainLetter(r) && t.KeepAccents:
-		t.Folded = utf8.AppendRune(t.Folded, plainTable[r].foldedKeep)
+		t.Folded = utf8.AppendRune(t.Folded, plainTable[plainIndex(r)].foldedKeep)
 	case plainLetter(r):
-		t.Folded = utf8.AppendRune(t.Folded, plainTable[r].folded)
+		t.Folded = utf8.AppendRune(t.Folded, plainTable[plainIndex(r)].folded)
 	case upper || lower:
 		k.appendFolded(r)
 	default:
@@ -394,7 +397,7 @@ func (k *tokenizer) symbol(r rune, b []byte, start, end int32) {
 	t.Tokens[len(t.Tokens)-1].FEnd = int32(len(t.Folded))
 }
 
-func (k *tokenizer) asciiPunct(r rune) {
+func (k *tokenizer) asciiPunct(r rune, end int32) {
 	switch r {
 	case ' ', '\t':
 		k.separator(0)
@@ -419,7 +422,7 @@ func (k *tokenizer) asciiPunct(r rune) {
 			// inside a word it hides letters ("f*ck", "бл*ть"); the next
 			// rune tells
 			k.t.Folded = append(k.t.Folded, '*')
-			k.star = true
+			k.star, k.starEnd = true, end
 			return
 		}
 		k.separator(Break)
@@ -467,7 +470,7 @@ func (k *tokenizer) resolveStar(r rune) {
 	}
 	k.star = false
 	if unicode.IsLetter(r) || unicode.IsDigit(r) {
-		k.extend(k.t.Tokens[len(k.t.Tokens)-1].End + 1)
+		k.extend(k.starEnd)
 		return
 	}
 	for n := len(k.t.Folded); n > 0 && k.t.Folded[n-1] == '*'; n-- {
