@@ -242,31 +242,26 @@ func commentStart(line string) int {
 	return -1
 }
 
+// attrNames are the attributes a phrase can carry, by their name in data.
+var attrNames = map[string]attr{
+	"start": attrStart, "cased": attrCased, "formal": attrFormal,
+	"informal": attrInformal, "end": attrEnd, "alone": attrAlone,
+}
+
 // set applies the attribute a, or says what is wrong with it.
 func (e *entry) set(a string) string {
-	var p PartOfDay
-	switch a {
-	case "start":
-		e.attrs |= attrStart
-	case "cased":
-		e.attrs |= attrCased
-	case "formal":
-		e.attrs |= attrFormal
-	case "informal":
-		e.attrs |= attrInformal
-	case "end":
-		e.attrs |= attrEnd
-	case "alone":
-		e.attrs |= attrAlone
-	default:
-		if p.UnmarshalText([]byte(a)) != nil || p == AnyTime {
-			return fmt.Sprintf("unknown attribute %q", a)
-		}
-		if e.cat != category(Greeting) && e.cat != category(Closing) {
-			return fmt.Sprintf("part of day %q on a phrase that is not a greeting or closing", a)
-		}
-		e.part = p
+	if f, ok := attrNames[a]; ok {
+		e.attrs |= f
+		return ""
 	}
+	var p PartOfDay
+	if p.UnmarshalText([]byte(a)) != nil || p == AnyTime {
+		return fmt.Sprintf("unknown attribute %q", a)
+	}
+	if e.cat != category(Greeting) && e.cat != category(Closing) {
+		return fmt.Sprintf("part of day %q on a phrase that is not a greeting or closing", a)
+	}
+	e.part = p
 	return ""
 }
 
