@@ -59,6 +59,7 @@ type Text struct {
 	KeepAccents bool
 	seg         []byte // pieces of a normalisation segment not yet placed
 	slow        bool   // tests: normalise everything, to check the fast path against
+	iter        norm.Iter
 }
 
 // fold is shared: cases.Fold keeps no state between calls.
@@ -85,7 +86,7 @@ func (t *Text) Reset(src string) {
 				continue
 			}
 		}
-		if c >= utf8.RuneSelf || i+1 < len(src) && src[i+1] >= utf8.RuneSelf {
+		if c >= utf8.RuneSelf || i+1 < len(src) && src[i+1] >= utf8.RuneSelf && (t.slow || !plainAfter(src[i+1:])) {
 			i = tk.normalise(src, i)
 			continue
 		}
@@ -107,7 +108,7 @@ func (t *Text) Reset(src string) {
 // the fast path can take again, and returns where it stopped.
 func (k *tokenizer) normalise(src string, i int) int {
 	t := k.t
-	var it norm.Iter
+	it := &t.iter
 	it.InitString(norm.NFKC, src[i:])
 	start := 0
 	for !it.Done() {
@@ -264,7 +265,7 @@ func (k *tokenizer) asciiWord(src string, i int) int {
 	folded, letters, upperAll := t.Folded, int32(0), k.upperAll
 	j := i
 	for ; j < len(src); j++ {
-		if j+1 < len(src) && src[j+1] >= utf8.RuneSelf {
+		if j+1 < len(src) && src[j+1] >= utf8.RuneSelf && (t.slow || !plainAfter(src[j+1:])) {
 			break // a combining mark may follow: leave src[j] to normalise
 		}
 		c := src[j]
