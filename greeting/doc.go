@@ -4,7 +4,7 @@
 //
 //	r := greeting.Check("Sorry for the wait — you're next, thank you for your patience!", language.English)
 //	r.Hostile                  // false
-//	r.Politeness               // 0.82: reads as polite
+//	r.Politeness               // 0.85: reads as polite
 //	r.Has(greeting.Gratitude)  // true
 //
 // # What a report holds
