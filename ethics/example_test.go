@@ -1,6 +1,7 @@
 package ethics_test
 
 import (
+	"context"
 	"fmt"
 	"log"
 
@@ -85,4 +86,27 @@ func ExamplePolicy_RunTests() {
 	}
 	fmt.Printf("%d of %d tests pass; uncovered rules: %v\n", passed, len(results), p.Uncovered(results))
 	// Output: 17 of 17 tests pass; uncovered rules: []
+}
+
+func ExampleNewView() {
+	// A bot checks its draft against two policies; the conversation is read
+	// once.
+	c := rapport.Conversation{Messages: []rapport.Message{
+		{Role: rapport.RoleCustomer, Text: "My invoice is wrong, I was charged twice."},
+		{Role: rapport.RoleBot, Text: "Hello! I'm sorry about that! I've refunded the second charge; you'll see it within 3 days."},
+	}}
+	strict := ethics.MustParse("strict.policy", []byte(`policy strict
+principle care
+  rule empathy minor warn
+    when previous.has("criticism") && !reply.has("empathy")
+    message "Show that you understand."
+`))
+	view := ethics.NewView(c)
+	for _, p := range []*ethics.Policy{ethics.Default(), strict} {
+		d, _ := p.EvaluateView(context.Background(), view)
+		fmt.Println(d.Policy, d.Verdict, d.Rules())
+	}
+	// Output:
+	// first-impression pass []
+	// strict warn [care/empathy]
 }

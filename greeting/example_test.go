@@ -98,3 +98,17 @@ func ExampleNew_badData() {
 	// house.txt:2:2: unknown section "greetings" (want a strategy name or negation, formal, informal, common, neutral)
 	// house.txt:3:1: phrase "hello" is outside a section
 }
+
+func ExampleWithLanguages() {
+	// A checker for a shop that only serves German and French customers.
+	c, err := greeting.New(greeting.WithLanguages(language.German, language.French))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(c.Languages())
+	r := c.Check("Guten Tag, vielen Dank für Ihre Geduld!", language.MustParse("de-CH"))
+	fmt.Println(r.Lang, r.Register, r.Has(greeting.Gratitude))
+	// Output:
+	// [de fr]
+	// de formal true
+}

@@ -74,3 +74,56 @@ func ExampleCohenKappa() {
 	fmt.Printf("%.2f\n", k)
 	// Output: 0.47
 }
+
+func ExampleSummarizeBy() {
+	r := rubric.FirstImpression()
+	byAgent := func(yield func(string, rubric.Scorecard) bool) {
+		for _, c := range []struct{ agent, reply string }{
+			{"ada", "Sorry for the wait — you're next, thank you for your patience!"},
+			{"bob", "I'm working, you have to wait like all others!"},
+			{"ada", "Thank you for waiting, I'm sorry it took so long. You're next!"},
+		} {
+			conv := rapport.Conversation{Messages: []rapport.Message{
+				{Role: rapport.RoleCustomer, Text: "I'm still waiting for my espresso!"},
+				{Role: rapport.RoleAgent, Author: c.agent, Text: c.reply},
+			}}
+			if !yield(c.agent, r.Score(conv)) {
+				return
+			}
+		}
+	}
+	for _, g := range rubric.SummarizeBy(byAgent) {
+		fmt.Printf("%s: %d scorecards, pass rate %.0f%%, %d critical failures\n", g.Key, g.Count, 100*g.PassRate, g.Autofails)
+	}
+	// Output:
+	// ada: 2 scorecards, pass rate 50%, 0 critical failures
+	// bob: 1 scorecards, pass rate 0%, 1 critical failures
+}
+
+func ExampleKrippendorffAlpha() {
+	// Three graders rate five replies on a 1–4 scale; the third skipped one.
+	ratings := [][]float64{
+		{4, 3, 1, 2, 4},
+		{4, 3, 2, 2, 4},
+		{4, 2, 1, rubric.Missing, 3},
+	}
+	a, _ := rubric.KrippendorffAlpha(ratings, rubric.Ordinal)
+	fmt.Printf("%.2f\n", a)
+	// Output: 0.84
+}
+
+func ExampleRubric_Rate() {
+	r := rubric.FirstImpression()
+	// A QA lead rates the barman's reply by hand.
+	human, err := r.Rate(map[string]rubric.Rating{
+		"respect":         rubric.Fail(rubric.Evidence{Turn: 2, Quote: "you have to wait like all others", Note: "brushes the customer off"}),
+		"professionalism": rubric.Pass(),
+		"empathy":         rubric.Rate(0),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(human.Passed, human.Autofail)
+	// Output: false true
+}
