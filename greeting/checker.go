@@ -120,16 +120,10 @@ var builtinLexicons = sync.OnceValues(func() ([]*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(files, func(a, b string) int {
-		// English is the fallback language and comes first.
-		if (a == "data/en.txt") != (b == "data/en.txt") {
-			if a == "data/en.txt" {
-				return -1
-			}
-			return 1
-		}
-		return compareStrings(a, b)
-	})
+	// English is the fallback language and comes first; fs.Glob sorts the rest.
+	if i := slices.Index(files, "data/en.txt"); i > 0 {
+		files = slices.Insert(slices.Delete(files, i, i+1), 0, "data/en.txt")
+	}
 	var langs []*lexicon
 	for _, f := range files {
 		src, err := builtin.ReadFile(f)
@@ -144,16 +138,6 @@ var builtinLexicons = sync.OnceValues(func() ([]*lexicon, error) {
 	}
 	return langs, nil
 })
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
 
 var defaultChecker = sync.OnceValue(func() *Checker {
 	c, err := New()
@@ -336,7 +320,7 @@ func (lx *lexicon) read(s *scratch) Report {
 		switch {
 		case st == Greeting && r.Greeting == nil:
 			r.Greeting = &Phrase{Text: span.In(t.Src), Span: span, PartOfDay: e.part}
-			if name, ok := nameAfter(t, m.End, next, found); ok {
+			if name, ok := nameAfter(t, m.End, found); ok {
 				markers = append(markers, Marker{Strategy: PersonalName, Span: name, Text: name.In(t.Src)})
 			}
 		case st == Closing:
@@ -448,7 +432,7 @@ func quoted(toks []match.Token) bool {
 // up to three capitalised words that no phrase claims, in the same clause
 // ("Hi Marco"), or after a comma when the name ends the clause too
 // ("Здравствуйте, Анна!", "Hello, Marco.").
-func nameAfter(t *match.Text, at, claimed int32, found []match.Match) (rapport.Span, bool) {
+func nameAfter(t *match.Text, at int32, found []match.Match) (rapport.Span, bool) {
 	toks := t.Tokens
 	if int(at) >= len(toks) {
 		return rapport.Span{}, false

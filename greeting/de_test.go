@@ -442,11 +442,7 @@ func TestGermanDetected(t *testing.T) {
 		"Kein Problem, ich kümmere mich darum.",
 		"Hast du heute Abend Zeit?",
 	}
-	for _, s := range german {
-		if r := greeting.Check(s, language.Und); r.Lang != language.German {
-			t.Errorf("Check(%q, und).Lang = %v, want de (found %v)", s, r.Lang, found(r))
-		}
-	}
+	expectDetected(t, language.German, german...)
 	// German's frequent words must not pull other replies over, even ones
 	// with a stray German-looking word.
 	others := []string{
@@ -455,11 +451,7 @@ func TestGermanDetected(t *testing.T) {
 		"Don't let the battery die; I left my hat at the counter.",
 		"Mi scusi per l'attesa, arriva subito! Grazie per la pazienza.",
 	}
-	for _, s := range others {
-		if r := greeting.Check(s, language.Und); r.Lang == language.German {
-			t.Errorf("Check(%q, und).Lang = de; a reply in another language was read as German", s)
-		}
-	}
+	expectNotDetected(t, language.German, others...)
 }
 
 // TestGermanRegionalTags checks that Swiss, Austrian and German German use

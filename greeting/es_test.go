@@ -451,11 +451,7 @@ func TestSpanishDetected(t *testing.T) {
 		"No te preocupes, yo me encargo.",
 		"Lo siento, no tenemos ese modelo en la tienda.",
 	}
-	for _, s := range spanish {
-		if r := greeting.Check(s, language.Und); r.Lang != language.Spanish {
-			t.Errorf("Check(%q, und).Lang = %v, want es (found %v)", s, r.Lang, found(r))
-		}
-	}
+	expectDetected(t, language.Spanish, spanish...)
 	// Spanish's frequent words must not pull replies in other languages over.
 	others := []string{
 		"Sorry for the wait, you're next. Thanks for your patience!",
@@ -464,11 +460,7 @@ func TestSpanishDetected(t *testing.T) {
 		"Mi scusi per l'attesa, arriva subito! Grazie per la pazienza.",
 		"Bonjour, je suis désolé pour l'attente. Votre commande est en route.",
 	}
-	for _, s := range others {
-		if r := greeting.Check(s, language.Und); r.Lang == language.Spanish {
-			t.Errorf("Check(%q, und).Lang = es; a reply in another language was read as Spanish (found %v)", s, found(r))
-		}
-	}
+	expectNotDetected(t, language.Spanish, others...)
 }
 
 // TestSpanishRegionalTags checks that the Spanish of Latin America, Mexico,

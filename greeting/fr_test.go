@@ -423,11 +423,7 @@ func TestFrenchDetected(t *testing.T) {
 		"Madame, Monsieur, votre demande a bien été prise en compte. Cordialement",
 		"Ne vous inquiétez pas, je m'en occupe.",
 	}
-	for _, s := range french {
-		if r := greeting.Check(s, language.Und); r.Lang != language.French {
-			t.Errorf("Check(%q, und).Lang = %v, want fr (found %v)", s, r.Lang, found(r))
-		}
-	}
+	expectDetected(t, language.French, french...)
 	// French's frequent words must not pull other languages over, even
 	// English with a borrowed "café" or "déjà vu".
 	others := []string{
@@ -437,11 +433,7 @@ func TestFrenchDetected(t *testing.T) {
 		"Mi scusi per l'attesa, arriva subito! Grazie per la pazienza.",
 		"Sto lavorando, deve aspettare come tutti gli altri!",
 	}
-	for _, s := range others {
-		if r := greeting.Check(s, language.Und); r.Lang == language.French {
-			t.Errorf("Check(%q, und).Lang = fr; a reply in another language was read as French (found %v)", s, found(r))
-		}
-	}
+	expectNotDetected(t, language.French, others...)
 }
 
 // TestFrenchRegionalTags checks that Canadian, Belgian and Swiss French use

@@ -404,11 +404,7 @@ func TestHindiDetected(t *testing.T) {
 		"चिंता मत कीजिए, मैं देख लेता हूँ।",
 		"आपका OTP किसी के साथ साझा न करें।",
 	}
-	for _, s := range hindi {
-		if r := greeting.Check(s, language.Und); r.Lang != language.Hindi {
-			t.Errorf("Check(%q, und).Lang = %v, want hi (found %v)", s, r.Lang, found(r))
-		}
-	}
+	expectDetected(t, language.Hindi, hindi...)
 	// Hindi's frequent words in Latin letters (hai, aap, kya) must not pull
 	// English or other Latin-script replies over.
 	others := []string{
@@ -418,11 +414,7 @@ func TestHindiDetected(t *testing.T) {
 		"Mi scusi per l'attesa, arriva subito! Grazie per la pazienza.",
 		"Извините за ожидание, вы следующий!",
 	}
-	for _, s := range others {
-		if r := greeting.Check(s, language.Und); r.Lang == language.Hindi {
-			t.Errorf("Check(%q, und).Lang = hi; a reply in another language was read as Hindi", s)
-		}
-	}
+	expectNotDetected(t, language.Hindi, others...)
 }
 
 // TestHindiRegionalTags checks that Hindi tags with a region or script use

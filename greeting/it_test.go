@@ -345,11 +345,7 @@ func TestItalianDetected(t *testing.T) {
 		"Gentile cliente, la sua richiesta è stata presa in carico. Cordiali saluti",
 		"Non si preoccupi, ci penso io.",
 	}
-	for _, s := range italian {
-		if r := greeting.Check(s, language.Und); r.Lang != language.Italian {
-			t.Errorf("Check(%q, und).Lang = %v, want it (found %v)", s, r.Lang, found(r))
-		}
-	}
+	expectDetected(t, language.Italian, italian...)
 	// Italian's frequent words must not pull English replies over, even ones
 	// with a stray "per" or "e-mail".
 	english := []string{
@@ -357,11 +353,7 @@ func TestItalianDetected(t *testing.T) {
 		"As per your request, the e-mail has been sent to the team.",
 		"I'm working, you have to wait like all others!",
 	}
-	for _, s := range english {
-		if r := greeting.Check(s, language.Und); r.Lang == language.Italian {
-			t.Errorf("Check(%q, und).Lang = it; an English reply was read as Italian", s)
-		}
-	}
+	expectNotDetected(t, language.Italian, english...)
 }
 
 // TestItalianRegionalTag checks that Swiss Italian uses the Italian data.

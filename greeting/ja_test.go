@@ -423,11 +423,7 @@ func TestJapaneseDetected(t *testing.T) {
 		"本日発送予定です。",
 		"ご不便をおかけして大変申し訳ございません。",
 	}
-	for _, s := range japanese {
-		if r := greeting.Check(s, language.Und); r.Lang != language.Japanese {
-			t.Errorf("Check(%q, und).Lang = %v, want ja (found %v)", s, r.Lang, found(r))
-		}
-	}
+	expectDetected(t, language.Japanese, japanese...)
 	// Japanese's frequent characters must not pull other languages over.
 	others := []string{
 		"Sorry for the wait, you're next. Thanks for your patience!",
@@ -435,11 +431,7 @@ func TestJapaneseDetected(t *testing.T) {
 		"Mi scusi per l'attesa, arriva subito! Grazie per la pazienza.",
 		"Thanks! Your order from the Tokyo store ships today.",
 	}
-	for _, s := range others {
-		if r := greeting.Check(s, language.Und); r.Lang == language.Japanese {
-			t.Errorf("Check(%q, und).Lang = ja; a reply in another language was read as Japanese", s)
-		}
-	}
+	expectNotDetected(t, language.Japanese, others...)
 }
 
 // TestJapaneseRegionalTags checks that regional and script tags use the

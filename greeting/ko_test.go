@@ -336,11 +336,7 @@ func TestKoreanDetected(t *testing.T) {
 		"고마워! 내일 봐.",
 		"KT 인터넷 요금제 변경은 앱에서 가능해요.",
 	}
-	for _, s := range korean {
-		if r := greeting.Check(s, language.Und); r.Lang != language.Korean {
-			t.Errorf("Check(%q, und).Lang = %v, want ko (found %v)", s, r.Lang, found(r))
-		}
-	}
+	expectDetected(t, language.Korean, korean...)
 	// Korean's data must not pull replies in other languages over, not even
 	// Chinese, whose Han characters Korean may also be written with.
 	others := []string{
@@ -350,11 +346,7 @@ func TestKoreanDetected(t *testing.T) {
 		"不好意思，让您久等了！马上就轮到您了，谢谢您的耐心。",
 		"お待たせして申し訳ございません。すぐにご用意いたします。",
 	}
-	for _, s := range others {
-		if r := greeting.Check(s, language.Und); r.Lang == language.Korean {
-			t.Errorf("Check(%q, und).Lang = ko; a reply in another language was read as Korean", s)
-		}
-	}
+	expectNotDetected(t, language.Korean, others...)
 }
 
 // TestKoreanRegionalTags checks that regional and script tags use the

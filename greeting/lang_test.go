@@ -174,3 +174,25 @@ func TestEveryLanguageCoversEveryStrategy(t *testing.T) {
 		checkCoverage(t, lang, cases)
 	}
 }
+
+// expectDetected checks that each text, checked with language.Und, is read
+// as lang.
+func expectDetected(t *testing.T, lang language.Tag, texts ...string) {
+	t.Helper()
+	for _, s := range texts {
+		if r := greeting.Check(s, language.Und); r.Lang != lang {
+			t.Errorf("Check(%q, und).Lang = %v, want %v (found %v)", s, r.Lang, lang, found(r))
+		}
+	}
+}
+
+// expectNotDetected checks that no text, checked with language.Und, is read
+// as lang.
+func expectNotDetected(t *testing.T, lang language.Tag, texts ...string) {
+	t.Helper()
+	for _, s := range texts {
+		if r := greeting.Check(s, language.Und); r.Lang == lang {
+			t.Errorf("Check(%q, und).Lang = %v; a reply in another language was read as it (found %v)", s, lang, found(r))
+		}
+	}
+}

@@ -482,11 +482,7 @@ func TestDutchDetected(t *testing.T) {
 		"Geen probleem, ik regel het meteen.",
 		"Dat is niet mijn probleem.",
 	}
-	for _, s := range dutch {
-		if r := greeting.Check(s, language.Und); r.Lang != language.Dutch {
-			t.Errorf("Check(%q, und).Lang = %v, want nl (found %v)", s, r.Lang, found(r))
-		}
-	}
+	expectDetected(t, language.Dutch, dutch...)
 	// Dutch's frequent words must not pull other languages over, even with
 	// a stray "u", "je", "de" or "en".
 	others := []string{
@@ -498,11 +494,7 @@ func TestDutchDetected(t *testing.T) {
 		"Perdone la espera, usted es el siguiente. ¡Gracias por su paciencia!",
 		"Entschuldigung für die Wartezeit, Sie sind als Nächstes dran. Danke für Ihre Geduld!",
 	}
-	for _, s := range others {
-		if r := greeting.Check(s, language.Und); r.Lang == language.Dutch {
-			t.Errorf("Check(%q, und).Lang = nl; a reply in another language was read as Dutch", s)
-		}
-	}
+	expectNotDetected(t, language.Dutch, others...)
 }
 
 // TestDutchRegionalTags checks that Belgian and Netherlands Dutch use the

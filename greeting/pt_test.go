@@ -352,11 +352,7 @@ func TestPortugueseDetected(t *testing.T) {
 		"Prezado cliente, a sua solicitação foi registrada. Atenciosamente",
 		"Não se preocupe, eu resolvo isso agora mesmo.",
 	}
-	for _, s := range portuguese {
-		if r := greeting.Check(s, language.Und); r.Lang != language.Portuguese {
-			t.Errorf("Check(%q, und).Lang = %v, want pt (found %v)", s, r.Lang, found(r))
-		}
-	}
+	expectDetected(t, language.Portuguese, portuguese...)
 	// Portuguese's frequent words must not pull other languages over.
 	others := []string{
 		"Sorry for the wait, you're next. Thanks for your patience!",
@@ -373,11 +369,7 @@ func TestPortugueseDetected(t *testing.T) {
 			"Perdone la espera, usted es el siguiente. ¡Gracias por su paciencia!",
 		)
 	}
-	for _, s := range others {
-		if r := greeting.Check(s, language.Und); r.Lang == language.Portuguese {
-			t.Errorf("Check(%q, und).Lang = pt; a reply in another language was read as Portuguese", s)
-		}
-	}
+	expectNotDetected(t, language.Portuguese, others...)
 }
 
 // TestPortugueseRegionalTags checks that Brazilian and European Portuguese

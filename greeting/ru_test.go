@@ -382,11 +382,7 @@ func TestRussianDetected(t *testing.T) {
 		"Не волнуйтесь, мы всё исправим.",
 		"Ок, спс",
 	}
-	for _, s := range russian {
-		if r := greeting.Check(s, language.Und); r.Lang != language.Russian {
-			t.Errorf("Check(%q, und).Lang = %v, want ru (found %v)", s, r.Lang, found(r))
-		}
-	}
+	expectDetected(t, language.Russian, russian...)
 	// Replies in Latin script stay in their language, even with a Russian
 	// name, town or brand in them.
 	others := []struct {

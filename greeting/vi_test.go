@@ -394,11 +394,7 @@ func TestVietnameseDetected(t *testing.T) {
 		"Không sao đâu ạ, em xử lý ngay.",
 		"Cam on ban nhieu, khong sao dau, minh gui lai don hang cho ban nhe.",
 	}
-	for _, s := range vietnamese {
-		if r := greeting.Check(s, language.Und); r.Lang != language.Vietnamese {
-			t.Errorf("Check(%q, und).Lang = %v, want vi (found %v)", s, r.Lang, found(r))
-		}
-	}
+	expectDetected(t, language.Vietnamese, vietnamese...)
 	// Replies in other Latin-script languages stay in their language, even
 	// with a Vietnamese name, town or brand in them.
 	others := []struct {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/vm"
@@ -66,11 +65,10 @@ var scopeNames = [...]string{firstReply: "first-reply", everyReply: "every-reply
 
 // fileCriterion is a criterion compiled from a file.
 type fileCriterion struct {
-	scope  scope
-	when   *vm.Program // nil: always applies
-	score  *vm.Program
-	binary bool
-	refs   cond.Refs // what the score looks at, for evidence
+	scope scope
+	when  *vm.Program // nil: always applies
+	score *vm.Program
+	refs  cond.Refs // what the score looks at, for evidence
 }
 
 // Parse reads a rubric file: criteria whose score (and optional when) are
@@ -278,10 +276,9 @@ func (p *fileParser) criterion(n *syntax.Node) {
 	if scoreNode == nil {
 		p.Errorf(n.Pos, "criterion %q has no score line", c.ID)
 	} else {
-		fc.binary = c.Scale.kind == binaryScale
 		kind := expr.AsFloat64()
 		switch {
-		case fc.binary:
+		case c.Scale.kind == binaryScale:
 			kind = expr.AsBool()
 		case !c.Scale.Valid():
 			kind = expr.AsAny() // still report unknown names
@@ -447,9 +444,4 @@ func evidence(view *ethics.View, d *ethics.Decision, refs cond.Refs, turn int) [
 		}
 	}
 	return ev
-}
-
-// String returns the rubric's name and title.
-func (r *Rubric[S]) String() string {
-	return strings.TrimSpace(r.name + " " + strconv.Quote(r.title))
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
+	"strings"
 )
 
 // A Rating is a criterion's rating of one subject: a value on the
@@ -158,6 +160,11 @@ func MustNew[S any](name string, criteria []Criterion[S], opts ...Option) *Rubri
 		panic(err)
 	}
 	return r
+}
+
+// String returns the rubric's name and title.
+func (r *Rubric[S]) String() string {
+	return strings.TrimSpace(r.name + " " + strconv.Quote(r.title))
 }
 
 // Name returns the rubric's name.
