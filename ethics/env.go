@@ -1,6 +1,7 @@
 package ethics
 
 import (
+	"strings"
 	"time"
 
 	"golang.org/x/text/language"
@@ -102,18 +103,21 @@ func newMessage(c *rapport.Conversation, i int, r *greeting.Report) Message {
 	msg := Message{
 		Text: m.Text, Lang: r.Lang.String(), Turn: i, Role: m.Role.String(), Author: m.Author,
 		Politeness: r.Politeness, Formality: r.Formality, Register: r.Register.String(),
-		Hostile: r.Hostile, GreetingFits: true, report: r, tag: r.Lang,
+		Hostile: r.Hostile, Words: r.Words, GreetingFits: true, report: r, tag: r.Lang,
 	}
 	if m.Lang != language.Und {
 		msg.tag = m.Lang
 	}
-	msg.Has = func(s string) bool { return msg.Count(s) > 0 }
 	msg.Count = func(s string) int {
 		st, err := greeting.ParseStrategy(s)
 		if err != nil {
 			return 0 // names are checked when the policy is compiled
 		}
 		return r.Count(st)
+	}
+	msg.Has = func(s string) bool {
+		st, err := greeting.ParseStrategy(s)
+		return err == nil && r.Has(st)
 	}
 	if r.Greeting != nil {
 		msg.Greeting = r.Greeting.Text
@@ -125,12 +129,18 @@ func newMessage(c *rapport.Conversation, i int, r *greeting.Report) Message {
 	if r.Closing != nil {
 		msg.Closing = r.Closing.Text
 	}
-	for _, h := range r.Hostility() {
-		if msg.HostileText != "" {
-			msg.HostileText += ", "
+	var quoted strings.Builder
+	for _, h := range r.Markers {
+		if h.Strategy.Hostile() {
+			if quoted.Len() > 0 {
+				quoted.WriteString(", ")
+			}
+			quoted.WriteByte('"')
+			quoted.WriteString(h.Text)
+			quoted.WriteByte('"')
 		}
-		msg.HostileText += `"` + h.Text + `"`
 	}
+	msg.HostileText = quoted.String()
 	return msg
 }
 

@@ -10,7 +10,6 @@ import (
 	"github.com/rapportkit/rapport"
 	"github.com/rapportkit/rapport/greeting"
 	"github.com/rapportkit/rapport/internal/cond"
-	"github.com/rapportkit/rapport/internal/match"
 	"golang.org/x/text/language"
 )
 
@@ -108,11 +107,14 @@ type View struct {
 	facts   map[string]any
 	vm      vm.VM
 	reports []*greeting.Report
-	words   []map[string]bool // content words of each message, once tokenised
-	counts  []int             // words of each message, once tokenised
 	envs    map[int]*Env
 	conv    *Conversation
-	text    match.Text
+	why     map[whyKey]string // the explanation of a condition's part at a turn, once
+}
+
+type whyKey struct {
+	turn int
+	src  string
 }
 
 // NewView prepares a conversation for evaluation. Options WithFacts and
@@ -123,8 +125,6 @@ func NewView(c rapport.Conversation, opts ...EvalOption) *View {
 		o(v)
 	}
 	v.reports = make([]*greeting.Report, len(c.Messages))
-	v.words = make([]map[string]bool, len(c.Messages))
-	v.counts = make([]int, len(c.Messages))
 	return v
 }
 
@@ -170,23 +170,6 @@ func (e *View) report(i int) *greeting.Report {
 	return e.reports[i]
 }
 
-// message returns message i as the rules see it, with its word counts.
-func (e *View) message(i int) Message {
-	m := newMessage(e.c, i, e.report(i))
-	e.tokenise(i)
-	m.Words = e.counts[i]
-	return m
-}
-
-// tokenise counts the words of message i and finds its content words, once.
-func (e *View) tokenise(i int) {
-	if e.words[i] == nil {
-		e.text.Reset(e.c.Messages[i].Text)
-		e.words[i] = contentWords(&e.text, e.report(i).Markers)
-		e.counts[i] = len(e.text.Tokens)
-	}
-}
-
 // env returns the environment for the reply at turn (-1: the conversation).
 func (e *View) env(turn int) *Env {
 	if env, ok := e.envs[turn]; ok {
@@ -204,7 +187,7 @@ func (e *View) env(turn int) *Env {
 		env.Customer.Locale = c.Customer.Locale.String()
 	}
 	if reply >= 0 {
-		env.Reply = e.message(reply)
+		env.Reply = newMessage(c, reply, e.report(reply))
 		env.Customer.Waited = c.Waited(reply)
 		if h, ok := c.LocalHour(reply); ok {
 			env.Customer.LocalHour = h
@@ -212,8 +195,8 @@ func (e *View) env(turn int) *Env {
 		env.Conversation.FirstReply = reply == c.FirstReply()
 		env.Conversation.LastReply = reply == c.LastReply()
 		if prev := c.Answering(reply); prev >= 0 {
-			env.Previous = e.message(prev)
-			env.Reply.TakesUp = takesUp(e.words[prev], e.words[reply])
+			env.Previous = newMessage(c, prev, e.report(prev))
+			env.Reply.TakesUp = env.Reply.report.TakesUp(env.Previous.report)
 		}
 	}
 	if e.envs == nil {
@@ -261,15 +244,36 @@ func (e *View) run(r *rule, turn int) (f rapport.Finding, fired bool, err error)
 	if err != nil {
 		return f, true, fmt.Errorf("ethics: suggestion of rule %s at turn %d: %w", r.id, turn, err)
 	}
+	f.Why = make([]string, 0, len(r.why))
 	for _, p := range r.why {
-		if v, err := e.vm.Run(p.Prog, env); err == nil {
-			f.Why = append(f.Why, cond.Why(p, v))
+		if why, ok := e.explain(p, turn, env); ok {
+			f.Why = append(f.Why, why)
 		}
 	}
 	if rep := env.Reply.report; rep != nil && turn >= 0 {
 		f.Spans = spansOf(rep, r.refs)
 	}
 	return f, true, nil
+}
+
+// explain returns the explanation of a part of a condition at a turn:
+// "customer.waited = 4m30s". Rules share parts (reply.has("apology")), and
+// a part has one value per turn, so each is run once.
+func (e *View) explain(p cond.Part, turn int, env *Env) (string, bool) {
+	k := whyKey{turn, p.Src}
+	if why, ok := e.why[k]; ok {
+		return why, true
+	}
+	v, err := e.vm.Run(p.Prog, env)
+	if err != nil {
+		return "", false
+	}
+	if e.why == nil {
+		e.why = map[whyKey]string{}
+	}
+	why := cond.Why(p, v)
+	e.why[k] = why
+	return why, true
 }
 
 // suggestion renders the suggestion in the reply's language if the rule has

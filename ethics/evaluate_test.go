@@ -3,6 +3,7 @@ package ethics_test
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -231,4 +232,35 @@ func TestConcurrentEvaluate(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+func TestSubset(t *testing.T) {
+	full := ethics.Default()
+	sub, err := full.Subset("respect/public-restraint", "respect/no-hostility")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sub.Rules(), []string{"respect/no-hostility", "respect/public-restraint"}; !cmp.Equal(got, want) {
+		t.Errorf("Subset rules = %q, want %q: the policy's order, not the caller's", got, want)
+	}
+	if len(sub.Tests()) != 0 || sub.Name() != full.Name() {
+		t.Errorf("Subset has %d tests and name %q; want none (they presume every rule) and %q", len(sub.Tests()), sub.Name(), full.Name())
+	}
+	whole, _ := full.Evaluate(espresso(t))
+	part, _ := sub.Evaluate(espresso(t))
+	var want []rapport.Finding
+	for _, f := range whole.Findings {
+		if slices.Contains(sub.Rules(), f.Rule) {
+			want = append(want, f)
+		}
+	}
+	if d := cmp.Diff(want, part.Findings); d != "" || part.Verdict != ethics.Block {
+		t.Errorf("the subset's findings differ from the full policy's for its rules (-want +got), verdict %v:\n%s", part.Verdict, d)
+	}
+	if len(full.Rules()) != 17 {
+		t.Errorf("Subset changed the policy: %d rules", len(full.Rules()))
+	}
+	if _, err := full.Subset("respect/no-hostility", "respect/no-such"); err == nil || !strings.Contains(err.Error(), `"respect/no-such"`) {
+		t.Errorf("Subset of an unknown rule: err = %v, want one naming it", err)
+	}
 }

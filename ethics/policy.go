@@ -2,6 +2,7 @@ package ethics
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -106,6 +107,26 @@ func (p *Policy) Rules() []string {
 		ids[i] = r.id
 	}
 	return ids
+}
+
+// Subset returns a policy with only the named rules ("principle/rule"), in
+// the policy's order, with its name, title and limits and none of its tests:
+// a cheaper policy for a caller that needs a few rules' findings (a rubric's
+// fired() calls, a guard that blocks on respect alone). An unknown name is
+// an error naming it. The policy p is unchanged.
+func (p *Policy) Subset(rules ...string) (*Policy, error) {
+	for _, id := range rules {
+		if !slices.ContainsFunc(p.rules, func(r *rule) bool { return r.id == id }) {
+			return nil, fmt.Errorf("ethics: policy %q has no rule %q", p.name, id)
+		}
+	}
+	sub := &Policy{name: p.name, title: p.title, principles: p.principles, limits: p.limits}
+	for _, r := range p.rules {
+		if slices.Contains(rules, r.id) {
+			sub.rules = append(sub.rules, r)
+		}
+	}
+	return sub, nil
 }
 
 // Parse reads and compiles a policy file. name is used in error messages.

@@ -8,6 +8,7 @@ import (
 	"path"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/rapportkit/rapport"
 	"github.com/rapportkit/rapport/internal/match"
@@ -26,7 +27,13 @@ type Checker struct {
 	matcher language.Matcher
 	detect  map[string]uint64 // folded common word → bit set of langs
 	pool    sync.Pool         // of *scratch
+	matched sync.Map          // language.Tag → index in langs, or -1: the matcher's answers, kept
+	nMatch  atomic.Int32      // entries in matched, bounded by maxMatched
 }
+
+// maxMatched bounds the tags whose match a Checker keeps, so that a stream
+// of made-up tags cannot grow it without end.
+const maxMatched = 256
 
 // An Option configures a Checker.
 type Option func(*options) error
@@ -215,12 +222,28 @@ func (c *Checker) pick(lang language.Tag, t *match.Text) *lexicon {
 				return l
 			}
 		}
-		if _, i, conf := c.matcher.Match(lang); conf != language.No {
+		if i := c.match(lang); i >= 0 {
 			return c.langs[i]
 		}
 	}
 	i, _ := c.detectLang(t)
 	return c.langs[i]
+}
+
+// match returns the index of the language closest to lang, or -1 when none
+// is close.
+func (c *Checker) match(lang language.Tag) int {
+	if i, ok := c.matched.Load(lang); ok {
+		return i.(int)
+	}
+	i := -1
+	if _, j, conf := c.matcher.Match(lang); conf != language.No {
+		i = j
+	}
+	if c.nMatch.Add(1) <= maxMatched {
+		c.matched.Store(lang, i)
+	}
+	return i
 }
 
 // put returns s to the pool unless text was too long to keep its buffers.
@@ -339,6 +362,8 @@ func (lx *lexicon) read(s *scratch) Report {
 		r.Hostile = r.Hostile || m.Strategy.Hostile()
 	}
 	r.Markers = markers
+	r.Words = len(toks)
+	r.Content = content(t, markers)
 	r.Politeness = round3(math.Tanh(z / 2))
 	informal += sloppiness(t)
 	r.Formality, r.Register = register(formal, informal, fAddr && iAdr)

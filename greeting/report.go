@@ -38,6 +38,19 @@ type Report struct {
 	Hostile bool `json:"hostile"`
 	// Markers are the strategies found, in the order of the text.
 	Markers []Marker `json:"markers"`
+
+	// Words and Content are readings for measuring a message's length and
+	// listening; they are not part of the JSON form, which is a contract.
+
+	// Words is the number of words in the message, numbers and symbols
+	// such as emoji included; in scripts written without spaces, the
+	// number of characters.
+	Words int `json:"-"`
+	// Content holds the message's content words, sorted, for TakesUp:
+	// words of four letters or more outside greetings, thanks and other
+	// courtesy, folded and cut to four letters; in scripts written without
+	// spaces, pairs of characters.
+	Content []string `json:"-"`
 }
 
 // A Phrase is a greeting or a closing found in a message.

@@ -124,7 +124,14 @@ func Parse(name string, src []byte, opts ...ParseOption) (*Rubric[rapport.Conver
 		return nil, err
 	}
 	r.title = p.title
-	policy, compiled := p.policy, p.compiled
+	// Only the rules fired() names are evaluated, and only when it names any.
+	var policy *ethics.Policy
+	if p.policy != nil && len(p.rules) > 0 {
+		if policy, err = p.policy.Subset(p.rules...); err != nil {
+			return nil, err // checkRules has seen to it that every rule exists
+		}
+	}
+	compiled := p.compiled
 	r.scoreAll = func(c rapport.Conversation) []Rating { return scoreFile(policy, compiled, c) }
 	for i := range r.criteria {
 		r.criteria[i].Score = func(c rapport.Conversation) Rating { return scoreFile(policy, compiled, c)[i] }
@@ -356,6 +363,17 @@ func scoreFile(policy *ethics.Policy, crit []fileCriterion, c rapport.Conversati
 		decision, _ = policy.EvaluateView(context.Background(), view)
 	}
 	var machine vm.VM
+	envs := make([]*Env, len(c.Messages)+1) // the environment of each turn, at turn+1
+	env := func(turn int) *Env {
+		if envs[turn+1] == nil {
+			envs[turn+1] = &Env{Env: *view.Env(turn), Fired: func(rule string) bool {
+				return slices.ContainsFunc(decision.Findings, func(f rapport.Finding) bool {
+					return f.Rule == rule && (f.Turn == turn || f.Turn == -1)
+				})
+			}}
+		}
+		return envs[turn+1]
+	}
 	out := make([]Rating, len(crit))
 	for i, fc := range crit {
 		var turns []int
@@ -377,7 +395,7 @@ func scoreFile(policy *ethics.Policy, crit []fileCriterion, c rapport.Conversati
 		}
 		out[i] = NA()
 		for _, t := range turns {
-			r := rateTurn(&machine, view, &decision, fc, t)
+			r := rateTurn(&machine, view, env(t), &decision, fc, t)
 			if r.NA {
 				continue
 			}
@@ -390,10 +408,7 @@ func scoreFile(policy *ethics.Policy, crit []fileCriterion, c rapport.Conversati
 }
 
 // rateTurn rates one reply (or the conversation, at -1) on one criterion.
-func rateTurn(machine *vm.VM, view *ethics.View, d *ethics.Decision, fc fileCriterion, turn int) Rating {
-	env := &Env{Env: *view.Env(turn), Fired: func(rule string) bool {
-		return slices.ContainsFunc(d.Findings, func(f rapport.Finding) bool { return f.Rule == rule && (f.Turn == turn || f.Turn == -1) })
-	}}
+func rateTurn(machine *vm.VM, view *ethics.View, env *Env, d *ethics.Decision, fc fileCriterion, turn int) Rating {
 	if fc.when != nil {
 		out, err := machine.Run(fc.when, env)
 		if ok, _ := out.(bool); err != nil || !ok {

@@ -10,8 +10,8 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/expr-lang/expr"
@@ -417,13 +417,18 @@ func (t Template) Render(env any, v *vm.VM) (string, error) {
 	return b.String(), nil
 }
 
-// Format renders a value for a message.
+// Format renders a value for a message: numbers with two decimals,
+// durations as Go prints them (4m30s), nil as "nil".
 func Format(v any) string {
 	switch v := v.(type) {
 	case string:
 		return v
+	case bool:
+		return strconv.FormatBool(v)
+	case int:
+		return strconv.Itoa(v)
 	case float64:
-		return fmt.Sprintf("%.2f", v)
+		return strconv.FormatFloat(v, 'f', 2, 64)
 	case nil:
 		return "nil"
 	}
@@ -433,11 +438,8 @@ func Format(v any) string {
 // Why renders a part's value for an explanation: strings quoted, durations
 // and numbers as Go prints them.
 func Why(p Part, v any) string {
-	switch v := v.(type) {
-	case string:
-		return p.Src + " = " + fmt.Sprintf("%q", v)
-	case time.Duration:
-		return p.Src + " = " + v.String()
+	if s, ok := v.(string); ok {
+		return p.Src + " = " + strconv.Quote(s)
 	}
 	return p.Src + " = " + Format(v)
 }

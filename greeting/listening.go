@@ -1,0 +1,107 @@
+package greeting
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rapportkit/rapport/internal/match"
+)
+
+// Listening is measured by the content words of the customer's message that
+// a reply takes up. Content words are words of four letters or more outside
+// the courtesy around a message (greetings, closings, thanks, please, stock
+// phrases), compared by their folded first four letters, so that "waiting"
+// takes up "wait"; in scripts written without spaces, pairs of adjacent
+// characters.
+
+// TakesUp returns the share (0 to 1) of the content words of prev, the
+// message being answered, that r uses: a sign that the reply listened. It is
+// 1 when prev has no content words. Reports decoded from JSON have no
+// Content, and take up nothing.
+func (r *Report) TakesUp(prev *Report) float64 {
+	if len(prev.Content) == 0 {
+		return 1
+	}
+	n := 0
+	for _, w := range prev.Content {
+		if _, ok := slices.BinarySearch(r.Content, w); ok {
+			n++
+		}
+	}
+	return float64(n) / float64(len(prev.Content))
+}
+
+// content returns the sorted, distinct content words of a tokenised text,
+// leaving out the words of the courtesy markers. The words share one string.
+func content(t *match.Text, markers []Marker) []string {
+	var keys strings.Builder
+	keys.Grow(len(t.Folded))
+	var ends []int // where each key ends in keys
+	toks := t.Tokens
+	m := 0 // markers before m end before the token
+	for i, tok := range toks {
+		for m < len(markers) && markers[m].End <= int(tok.Start) {
+			m++
+		}
+		if inCourtesy(markers[m:], tok) {
+			continue
+		}
+		w := t.Folded[tok.FStart:tok.FEnd]
+		switch {
+		case tok.Has(match.Unspaced):
+			if i+1 < len(toks) && toks[i+1].Has(match.Unspaced) && !toks[i+1].Has(match.WordStart) {
+				keys.Write(w)
+				keys.Write(t.Folded[toks[i+1].FStart:toks[i+1].FEnd])
+				ends = append(ends, keys.Len())
+			}
+		case tok.Has(match.Symbol):
+		case len(w) >= 4 && utf8.RuneCount(w) >= 4:
+			keys.Write(prefix(w, 4))
+			ends = append(ends, keys.Len())
+		}
+	}
+	if len(ends) == 0 {
+		return nil
+	}
+	all, words, start := keys.String(), make([]string, len(ends)), 0
+	for i, end := range ends {
+		words[i], start = all[start:end], end
+	}
+	slices.Sort(words)
+	return slices.Compact(words)
+}
+
+// inCourtesy reports whether a courtesy marker among markers, which are in
+// the order of the text and do not end before tok, covers tok.
+func inCourtesy(markers []Marker, tok match.Token) bool {
+	for _, mk := range markers {
+		if mk.Start > int(tok.Start) {
+			return false
+		}
+		if courtesy(mk.Strategy) && int(tok.End) <= mk.End {
+			return true
+		}
+	}
+	return false
+}
+
+// prefix returns the first n runes of w.
+func prefix(w []byte, n int) []byte {
+	i := 0
+	for k := 0; k < n && i < len(w); k++ {
+		_, size := utf8.DecodeRune(w[i:])
+		i += size
+	}
+	return w[:i]
+}
+
+// courtesy reports whether a strategy is the politeness around a message's
+// content rather than content.
+func courtesy(s Strategy) bool {
+	switch s {
+	case Greeting, Closing, Gratitude, Please, Canned:
+		return true
+	}
+	return false
+}
