@@ -14,7 +14,7 @@ import (
 // a language (its data's common section) votes three times for it. Kana
 // votes only for Japanese and Hangul only for Korean, while Han votes for
 // Chinese and Japanese alike, so the frequent words (的, 是, の, は) settle
-// between them. Ties go to the language listed first (English).
+// between them. A tie is no evidence.
 
 // script is a bit set of writing systems.
 type script uint16
@@ -90,9 +90,11 @@ func scriptsOf(tag language.Tag) script {
 }
 
 // Detect returns the language text is most likely written in, among the
-// checker's languages. ok is false when the text gives no evidence (no
-// letters of a known script, no frequent word), and the tag is then the
-// fallback language.
+// checker's languages. ok is false when the text does not single out one
+// language: no letters of a known script and no frequent word, or letters
+// that several languages share and no frequent word to choose between them
+// ("OK!", "Arriva subito!"). The tag is then the first language, English
+// for the default checker.
 func (c *Checker) Detect(text string) (lang language.Tag, ok bool) {
 	s := c.pool.Get().(*scratch)
 	defer c.put(s, text)
@@ -131,6 +133,11 @@ func (c *Checker) detectLang(t *match.Text) (best int, ok bool) {
 		}
 		if votes[i] > votes[best] {
 			best = i
+		}
+	}
+	for i := range min(len(c.langs), len(votes)) {
+		if i != best && votes[i] == votes[best] {
+			return best, false // a tie: "OK!" and "Arriva subito" fit every language in Latin letters
 		}
 	}
 	return best, votes[best] > 0

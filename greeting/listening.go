@@ -33,11 +33,12 @@ func (r *Report) TakesUp(prev *Report) float64 {
 }
 
 // content returns the sorted, distinct content words of a tokenised text,
-// leaving out the words of the courtesy markers. The words share one string.
-func content(t *match.Text, markers []Marker) []string {
+// leaving out the words of the courtesy markers. The words share one string;
+// ends is a buffer to reuse.
+func content(t *match.Text, markers []Marker, ends *[]int) []string {
 	var keys strings.Builder
 	keys.Grow(len(t.Folded))
-	var ends []int // where each key ends in keys
+	*ends = (*ends)[:0] // where each key ends in keys
 	toks := t.Tokens
 	m := 0 // markers before m end before the token
 	for i, tok := range toks {
@@ -53,19 +54,19 @@ func content(t *match.Text, markers []Marker) []string {
 			if i+1 < len(toks) && toks[i+1].Has(match.Unspaced) && !toks[i+1].Has(match.WordStart) {
 				keys.Write(w)
 				keys.Write(t.Folded[toks[i+1].FStart:toks[i+1].FEnd])
-				ends = append(ends, keys.Len())
+				*ends = append(*ends, keys.Len())
 			}
 		case tok.Has(match.Symbol):
 		case len(w) >= 4 && utf8.RuneCount(w) >= 4:
 			keys.Write(prefix(w, 4))
-			ends = append(ends, keys.Len())
+			*ends = append(*ends, keys.Len())
 		}
 	}
-	if len(ends) == 0 {
+	if len(*ends) == 0 {
 		return nil
 	}
-	all, words, start := keys.String(), make([]string, len(ends)), 0
-	for i, end := range ends {
+	all, words, start := keys.String(), make([]string, len(*ends)), 0
+	for i, end := range *ends {
 		words[i], start = all[start:end], end
 	}
 	slices.Sort(words)
