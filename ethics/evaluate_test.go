@@ -264,3 +264,25 @@ func TestSubset(t *testing.T) {
 		t.Errorf("Subset of an unknown rule: err = %v, want one naming it", err)
 	}
 }
+
+func TestPolicyVerdict(t *testing.T) {
+	p := ethics.MustParse("shop.policy", []byte(small))
+	tests := []struct {
+		name, rule string
+		want       ethics.Verdict
+		ok         bool
+		reason     string
+	}{
+		{"warn", "care/waited", ethics.Warn, true, "the rule says warn"},
+		{"block", "care/vip", ethics.Block, true, "the rule says block"},
+		{"audit", "care/whole", ethics.Pass, true, "an audit rule records a finding without changing the verdict"},
+		{"unknown", "care/none", ethics.Pass, false, "no such rule"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, ok := p.Verdict(tt.rule); got != tt.want || ok != tt.ok {
+				t.Errorf("Verdict(%q) = %v, %v; want %v, %v: %s", tt.rule, got, ok, tt.want, tt.ok, tt.reason)
+			}
+		})
+	}
+}

@@ -109,6 +109,19 @@ func (p *Policy) Rules() []string {
 	return ids
 }
 
+// Verdict returns the verdict a finding of the named rule brings: Block,
+// Warn, or Pass for a rule that only audits. ok is false when the policy
+// has no such rule. A program that judges one reply of a conversation (a
+// bot's draft) takes the worst verdict of that reply's findings.
+func (p *Policy) Verdict(rule string) (v Verdict, ok bool) {
+	for _, r := range p.rules {
+		if r.id == rule {
+			return verdictOf(r, nil), true
+		}
+	}
+	return Pass, false
+}
+
 // Subset returns a policy with only the named rules ("principle/rule"), in
 // the policy's order, with its name, title and limits and none of its tests:
 // a cheaper policy for a caller that needs a few rules' findings (a rubric's
