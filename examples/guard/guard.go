@@ -98,9 +98,9 @@ var (
 )
 
 // A Guard checks a bot's drafts against an ethics policy before they are
-// sent. Build one with New or Default. A Guard is immutable and safe for concurrent
-// use: the compiled policy it holds is (see ethics.Policy), and every Check
-// reads the conversation into a view of its own.
+// sent. Build one with New or Default. A Guard is immutable and safe for
+// concurrent use: the compiled policy it holds is (see ethics.Policy), and
+// every Check reads the conversation into a view of its own.
 type Guard struct {
 	policy *ethics.Policy
 	// enforce is what a finding of each rule does to the verdict, by rule
@@ -166,20 +166,21 @@ func (g *Guard) Policy() *ethics.Policy { return g.policy }
 // draft and about the conversation as a whole; a rude reply an agent sent
 // earlier does not block a good draft.
 //
-// Check returns ErrEmptyDraft for a draft of only white space, and an error
-// matching ErrConversation when the conversation with the draft is not
-// valid (rapport.Conversation.Validate). When ctx is done before every rule
-// has run, the error says so and the result holds the findings so far, with
-// an action of at least Revise: a draft that was not fully checked is
-// never reported as ready to send. When a rule fails at run time, the error
-// says which, and the result still holds every other finding.
+// Check returns ErrEmptyDraft for a draft that is empty or only white
+// space, and an error matching ErrConversation when the conversation with
+// the draft is not valid (rapport.Conversation.Validate). When ctx is done
+// before every rule has run, the error says so and the result holds the
+// findings so far; when a rule fails at run time, the error says which and
+// the result holds every other finding. With any error the action is at
+// least Revise: a draft that was not fully checked is never reported as
+// ready to send.
 func (g *Guard) Check(ctx context.Context, c rapport.Conversation, d Draft) (Result, error) {
 	if strings.TrimSpace(d.Text) == "" {
 		return Result{Action: Revise}, ErrEmptyDraft
 	}
-	c.Messages = append(slices.Clip(c.Messages), rapport.Message{
-		Role: rapport.RoleAgent, Text: d.Text, Lang: d.Lang, At: g.stamp(c.Messages, d.At),
-	})
+	at := g.stamp(c.Messages, d.At)
+	// Clip: append to a copy, never into spare room of the caller's slice.
+	c.Messages = append(slices.Clip(c.Messages), rapport.Message{Role: rapport.RoleAgent, Text: d.Text, Lang: d.Lang, At: at})
 	if err := c.Validate(); err != nil {
 		return Result{Action: Revise}, fmt.Errorf("%w: %w", ErrConversation, err)
 	}
@@ -206,9 +207,7 @@ func (g *Guard) Check(ctx context.Context, c rapport.Conversation, d Draft) (Res
 	// time counts as a warning there, whatever it enforces.
 	r.Action = actionOf(min(verdict, dec.Verdict))
 	if err != nil {
-		if ctx.Err() != nil {
-			r.Action = max(r.Action, Revise)
-		}
+		r.Action = max(r.Action, Revise)
 		return r, fmt.Errorf("guard: checking the draft at turn %d: %w", turn, err)
 	}
 	return r, nil

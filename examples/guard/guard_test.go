@@ -309,8 +309,8 @@ principle care "Care"
 		name:   "draft before the conversation",
 		reason: "a draft cannot be sent before the message it answers",
 		ctx:    context.Background(), conv: barEN, draft: Draft{Text: "Hello!", At: at(8, 31, 0)},
-		is:  ErrConversation,
-		err: `guard: invalid conversation: rapport: conversation "bar-en": message 2 at 2026-11-20T08:31:00+01:00 is earlier than the message before it (2026-11-20T08:35:00+01:00)`,
+		is:   ErrConversation,
+		err:  `guard: invalid conversation: rapport: conversation "bar-en": message 2 at 2026-11-20T08:31:00+01:00 is earlier than the message before it (2026-11-20T08:35:00+01:00)`,
 		want: Revise,
 	}, {
 		name:   "canceled",
@@ -323,6 +323,12 @@ principle care "Care"
 		name:   "rule fails at run time",
 		reason: "a failing rule is a warning, whatever it enforces, and the error names it",
 		policy: failing, ctx: context.Background(), conv: barEN, draft: Draft{Text: "Hello!"},
+		err:  "guard: checking the draft at turn 2: ethics: rule care/vip (tiers.policy:3:3) at turn 2: invalid operation: <nil> > int (1:12)",
+		want: Revise,
+	}, {
+		name:   "audit rule fails at run time",
+		reason: "even a rule that only records cannot leave a draft unchecked and ready to send",
+		policy: strings.Replace(failing, "critical block", "info audit", 1), ctx: context.Background(), conv: barEN, draft: Draft{Text: "Hello!"},
 		err:  "guard: checking the draft at turn 2: ethics: rule care/vip (tiers.policy:3:3) at turn 2: invalid operation: <nil> > int (1:12)",
 		want: Revise,
 	}}

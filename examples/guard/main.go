@@ -4,9 +4,17 @@
 // findings, the suggested fixes and what the greeting checker read in the
 // draft.
 //
-// The check is a function, Guard.Check, that a bot written in Go calls
-// directly; the command serves it over HTTP for bots written in anything
-// else. Run it with the built-in first-impression policy, or your own:
+// The check is a function that a bot written in Go calls directly (copy
+// guard.go):
+//
+//	g := Default() // or New("shop.policy", src), safe for concurrent use
+//	r, err := g.Check(ctx, conversation, Draft{Text: draft})
+//	if err != nil || r.Action != Send {
+//		// rewrite with r.Suggestions, or hand over to a person
+//	}
+//
+// The command serves it over HTTP for bots written in anything else. Run
+// it with the built-in first-impression policy, or your own:
 //
 //	go run ./examples/guard -addr :8080
 //	go run ./examples/guard -addr :8080 -policy shop.policy -timeout 500ms
@@ -25,6 +33,12 @@
 //	{"action": "block", "findings": [{"rule": "respect/no-hostility", ...}],
 //	 "suggestions": ["Acknowledge the customer's situation, ..."],
 //	 "reading": {"lang": "en", "hostile": true, ...}}
+//
+// A request may also give "lang", the draft's BCP 47 tag, when the bot
+// knows it (a short reply says little about its language), and "at", the
+// RFC 3339 time the draft would be sent; by default it is now, in the time
+// zone of the conversation's latest timestamp, so that the rules about
+// waiting and the time of day see the customer's clock.
 //
 // GET /healthz answers {"status": "ok", "policy": "first-impression"}.
 // Errors are JSON too, {"error": "..."}, with the status that says what went
@@ -103,7 +117,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	logger := log.New(stderr, "guard: ", log.LstdFlags)
+	logger := log.New(stderr, "", log.LstdFlags)
 	logger.Printf("serving policy %s on http://%s", g.Policy().Name(), ln.Addr())
 	srv := newServer(NewHandler(g, Config{MaxBytes: *maxBytes, Timeout: *timeout, Log: logger}), *timeout, logger)
 	err = serve(ctx, srv, ln)

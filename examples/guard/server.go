@@ -136,12 +136,12 @@ func (s *service) check(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusBadRequest, "%v", err)
 		return
 	case err != nil && ctx.Err() != nil:
-		fail(w, http.StatusServiceUnavailable, "the draft was not checked in time: %v", context.Cause(ctx))
+		fail(w, http.StatusServiceUnavailable, "the draft was not fully checked: %v", context.Cause(ctx))
 		return
 	case err != nil:
 		// A rule failed at run time: the result already counts it as a
 		// warning, with a finding; the operator should fix the policy.
-		s.cfg.Log.Printf("guard: %v", err)
+		s.cfg.Log.Print(err)
 	}
 	reply(w, http.StatusOK, res)
 }
@@ -184,7 +184,7 @@ func decode(body []byte) (Request, error) {
 	case errors.As(err, &typeErr) && typeErr.Field == "":
 		return req, fmt.Errorf("the request body is a JSON %s: send a JSON object", typeErr.Value)
 	case errors.As(err, &typeErr):
-		return req, fmt.Errorf("at %s: field %q is a JSON %s; want %v", position(body, typeErr.Offset-1), typeErr.Field, typeErr.Value, typeErr.Type)
+		return req, fmt.Errorf("near %s: field %q is a JSON %s; want %v", position(body, typeErr.Offset-1), typeErr.Field, typeErr.Value, typeErr.Type)
 	default:
 		// Unknown fields and values the rapport types refuse (a role, a
 		// status, a tag, a time); encoding/json gives no position for them.
