@@ -85,7 +85,9 @@ func ExampleDefault() {
 }
 
 // WithData replaces a built-in language with a company's own phrase data,
-// here an English file that teaches the checker the house sign-off.
+// here an English file with the hotel's house greeting and sign-off. The
+// file replaces the built-in English data as a whole, so a real one starts
+// from a copy of data/en.txt.
 func ExampleWithData() {
 	data := []byte(`language en
 name English (Hotel Aurora)
@@ -109,8 +111,14 @@ the and you to
 	}
 	r := c.Check("Welcome to Hotel Aurora! Thank you for booking. Warm regards from the Aurora team", language.English)
 	fmt.Printf("%q %q\n", r.Greeting.Text, r.Closing.Text)
+
+	// The file replaced all of the built-in English data: an apology it
+	// does not list goes unnoticed.
+	r = c.Check("Sorry for the wait!", language.English)
+	fmt.Println(r.Has(greeting.Apology))
 	// Output:
 	// "Welcome to Hotel Aurora" "Warm regards from the Aurora team"
+	// false
 }
 
 // Errors in phrase data are all reported, each with its file, line and
