@@ -36,8 +36,9 @@ func barScene(reply string) rapport.Conversation {
 }
 
 // Evaluate judges a conversation with the built-in policy: the barman's
-// answer, in Italian, blocks, and each finding carries its rule, the words
-// that triggered it and a suggestion in the customer's language.
+// answer, in Italian, blocks. Each finding carries its rule, the words that
+// triggered it and a suggestion: in the reply's language where the rule has
+// one (suggest it "..."), else the rule's default, English in this policy.
 func ExamplePolicy_Evaluate() {
 	c := barScene("Sto lavorando, deve aspettare come tutti gli altri!")
 	d, err := ethics.Default().Evaluate(c)

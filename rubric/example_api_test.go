@@ -565,3 +565,94 @@ func ExampleRubric_Criteria() {
 	//   Follow-up              weight 1, binary
 	//   Responsiveness         weight 2, binary
 }
+
+// Pass and Fail rate a binary criterion; the evidence they carry is what a
+// scorecard quotes to the agent.
+func ExamplePass() {
+	r := rubric.MustNew("sign-off", []rubric.Criterion[string]{{
+		ID: "closing", Title: "Signs off", Weight: 1, Scale: rubric.Binary(),
+		Score: func(reply string) rubric.Rating {
+			if i := strings.Index(reply, "Cordiali saluti"); i >= 0 {
+				return rubric.Pass(rubric.Evidence{Turn: 1, Start: i, End: i + len("Cordiali saluti"), Quote: "Cordiali saluti"})
+			}
+			return rubric.Fail(rubric.Evidence{Turn: 1, Note: "no sign-off"})
+		},
+	}})
+	for _, reply := range []string{"La fattura è allegata. Cordiali saluti, Giulia", "La fattura è allegata."} {
+		card := r.Score(reply)
+		fmt.Print(card.Text())
+	}
+	// Output:
+	// sign-off: 100% — passed
+	//   Signs off                100% pass
+	//       turn 1: "Cordiali saluti"
+	// sign-off: 0% — FAILED
+	//   Signs off                  0% fail
+	//       turn 1: no sign-off
+}
+
+// Rate gives a value on the criterion's scale with its evidence; a value
+// off the scale is not applicable, with a note saying why.
+func ExampleRate() {
+	r := rubric.MustNew("wait", []rubric.Criterion[float64]{{
+		ID: "speed", Title: "Answer within the hour", Weight: 1, Scale: rubric.Percent(),
+		Score: func(minutes float64) rubric.Rating {
+			return rubric.Rate(100-100*minutes/60, rubric.Evidence{Turn: -1, Note: fmt.Sprintf("answered after %.0f minutes", minutes)})
+		},
+	}})
+	for _, minutes := range []float64{15, 90} {
+		card := r.Score(minutes)
+		line, _ := card.Criterion("speed")
+		if line.Score == nil {
+			fmt.Println("n/a:", line.Evidence[0].Note, "/", line.Evidence[1].Note)
+			continue
+		}
+		fmt.Printf("%.2f %s\n", *line.Score, line.Evidence[0].Note)
+	}
+	// Output:
+	// 0.75 answered after 15 minutes
+	// n/a: answered after 90 minutes / rubric: -50 is outside the 0–100 scale
+}
+
+// NA leaves a criterion out of the score where it does not apply: a
+// refund criterion on a chat about opening hours neither helps nor hurts.
+func ExampleNA() {
+	type chat struct{ topic string }
+	r := rubric.MustNew("refunds", []rubric.Criterion[chat]{
+		{ID: "polite", Weight: 1, Scale: rubric.Binary(), Score: func(chat) rubric.Rating { return rubric.Pass() }},
+		{ID: "refund-policy", Weight: 3, Scale: rubric.Binary(), Score: func(c chat) rubric.Rating {
+			if c.topic != "refund" {
+				return rubric.NA()
+			}
+			return rubric.Fail()
+		}},
+	})
+	for _, c := range []chat{{"opening hours"}, {"refund"}} {
+		card := r.Score(c)
+		fmt.Printf("%s: %.2f %v\n", c.topic, card.Score, card.Passed)
+	}
+	// Output:
+	// opening hours: 1.00 true
+	// refund: 0.25 false
+}
+
+// Name, Title and String identify a rubric in logs and reports.
+func ExampleRubric_String() {
+	r := rubric.FirstImpression()
+	fmt.Println(r.Name())
+	fmt.Println(r.Title())
+	fmt.Println(r)
+	// Output:
+	// first-impression
+	// First impression
+	// first-impression "First impression"
+}
+
+// The zero Scale is not a scale; Valid tells it from one built by Binary,
+// Points or Percent, and New refuses a criterion without one.
+func ExampleScale_Valid() {
+	var unset rubric.Scale
+	fmt.Println(unset.Valid(), rubric.Binary().Valid(), rubric.Percent().Valid())
+	// Output:
+	// false true true
+}
