@@ -27,6 +27,27 @@
 //	  agent at 08:35:20 "I'm working, you have to wait like all others!"
 //	  expect respect/no-hostility respect/public-complaint
 //
+// # Usage
+//
+// Parse a policy file once, at start-up, with [Parse] (or [MustParse] for a
+// policy written into the program), or take the built-in one with [Default];
+// [DefaultSource] is its text, to copy from. Then, for each conversation:
+//
+//	d, err := policy.Evaluate(conversation, ethics.WithFacts(facts))
+//	if err != nil {
+//		// A rule failed at run time; d still holds every other finding.
+//	}
+//	if d.Verdict == ethics.Block {
+//		// Do not send the draft; show d.Findings and their suggestions.
+//	}
+//
+// [Decision.Has] and [Decision.Rules] ask which rules fired. To evaluate
+// several policies on one conversation, build a [View] with [NewView] and
+// call [Policy.EvaluateView] for each: every message is then read once. [WithChecker] evaluates with a greeting
+// checker of your own, for instance one with the company's phrase data.
+// The tests written in a policy file run with [Policy.RunTests], and under
+// go test with [github.com/rapportkit/rapport/ethics/ethicstest].
+//
 // # The file
 //
 // One directive a line, nested by indentation; # starts a comment. At the
@@ -47,6 +68,10 @@
 //     language is used for replies in that language.
 //
 // Test blocks are described at [Test].
+//
+// In an expression, a # that follows a space or a tab starts a comment,
+// as elsewhere in the file. Write expr's # (the element in a predicate)
+// inside braces, where it follows "{": any(facts.tags, {# == "vip"}).
 //
 // # The environment
 //
@@ -82,5 +107,16 @@
 //
 // A [Policy] is immutable once parsed and safe for concurrent use.
 // [Default] returns the built-in first-impression policy, whose file
-// (default.policy) is the best example of the language.
+// (default.policy) is the best example of the language. A [View] is not
+// safe for concurrent use: build one per goroutine.
+//
+// # Examples
+//
+// The examples evaluate replies in English, Italian, Spanish, German and
+// Catalan: a blocked and a passing answer ([Policy.Evaluate]), deadlines
+// ([Policy.EvaluateContext]), shared readings ([Policy.EvaluateView],
+// [View.Env]), host facts ([WithFacts]), a company checker ([WithChecker]),
+// the limits for untrusted tenants ([MaxNodes], [MemoryBudget]), errors in
+// policy files ([Error]) and the tests inside them ([Policy.Tests],
+// [Policy.Uncovered], [TestResult.String]).
 package ethics

@@ -7,6 +7,19 @@
 //	r.Politeness               // 0.85: reads as polite
 //	r.Has(greeting.Gratitude)  // true
 //
+// # Usage
+//
+// For one message, call the package-level [Check] with the language the
+// message is written in, or language.Und to have it detected, and read the
+// [Report]: [Report.Has] and [Report.Count] ask about a [Strategy],
+// [Report.Hostility] lists the words that make a message hostile, with their
+// byte offsets. A program with its own phrases builds a [Checker] once with
+// [New] and the options [WithData] and [WithLanguages], and then calls
+// [Checker.Check]; [Checker.CheckOr] reads a reply in the language it is
+// written in and falls back to the customer's locale only when the text
+// gives no evidence of one (no frequent word and no letters of a known
+// script). [Default] is the shared checker that Check uses.
+//
 // # What a report holds
 //
 // A [Report] lists markers: each use of a [Strategy] (greeting, gratitude,
@@ -48,4 +61,13 @@
 //
 // A [Checker] is immutable once built and safe for concurrent use; the
 // package-level [Check] uses a shared default checker built on first use.
+// A [Report] is a plain value owned by its caller.
+//
+// # Examples
+//
+// The examples show a reply read in English, Italian, German, Spanish and
+// Japanese ([Check], [Checker.Check]), the strategies behind a verdict
+// ([Report.Hostility], [ParseStrategy], [Strategies]), the registers
+// ([Register]), language detection ([Detect], [Checker.CheckOr]) and a
+// company's own phrase data ([New], [WithData], [DataError]).
 package greeting

@@ -7,6 +7,16 @@
 //	card.Passed   // false: the barman's reply failed the critical respect criterion
 //	fmt.Print(card.Text())
 //
+// # Usage
+//
+// Take the built-in rubric with [FirstImpression], or read your own file
+// once with [Parse], and call [Rubric.Score] for each conversation. A
+// [Scorecard] holds the score (0–1), whether it passed, and one line per
+// criterion: [Scorecard.Criterion] looks one up by id, [Scorecard.Text]
+// renders the card for a person, and encoding/json gives its stable JSON
+// form. Scorecards feed team figures ([Summarize], [Tally]) and the
+// calibration of graders ([Rubric.Agreement]).
+//
 // # Rubrics in Go
 //
 // A [Rubric] is typed by what it scores: Rubric[S] has criteria
@@ -17,7 +27,10 @@
 // score is the weighted mean over the criteria that apply; a failed
 // critical criterion fails the scorecard and zeroes its score (or, with
 // [FlagCritical], only flags it). [New] checks the criteria and returns
-// typed errors. [Rubric.Rate] turns a person's ratings into a scorecard
+// typed errors ([CriterionError]), every problem at once; [MustNew] is for
+// rubrics built at package initialisation. A Score function returns
+// [Pass], [Fail], [Rate] or [NA]; [PassMark] moves the pass mark from its
+// default of 0.7. [Rubric.Rate] turns a person's ratings into a scorecard
 // comparable with the automatic one.
 //
 // # Rubric files
@@ -26,7 +39,9 @@
 // scores that are expressions over the same environment as policy
 // conditions, plus fired(rule) for the findings of an ethics policy; see
 // [Parse] and the built-in first-impression.rubric, which [FirstImpression]
-// returns. A QA lead changes the rubric without touching Go.
+// returns; [FirstImpressionSource] is its text, to copy from. [WithPolicy]
+// names the ethics policy whose findings fired reads. A QA lead changes the
+// rubric without touching Go.
 //
 // # Team views and calibration
 //
@@ -43,4 +58,14 @@
 // A Rubric is immutable and safe for concurrent use when its criteria's
 // Score functions are; those of parsed rubrics and [FirstImpression] are.
 // A Tally is not safe for concurrent use.
+//
+// # Examples
+//
+// The examples score chats in English, German, Italian, Spanish, French and
+// Dutch with the built-in rubric ([Rubric.Score], [Scorecard.Text]), build
+// rubrics in Go over other types ([MustNew], [Points], [PassMark],
+// [FlagCritical]), change a rubric file ([FirstImpressionSource],
+// [WithPolicy]), summarise a team ([Summarize], [Tally], [SummarizeBy]) and
+// compare graders ([Rubric.Agreement], [PercentAgreement], [WeightedKappa],
+// [KrippendorffAlpha]).
 package rubric
