@@ -103,10 +103,7 @@ var (
 // every Check reads the conversation into a view of its own.
 type Guard struct {
 	policy *ethics.Policy
-	// enforce is what a finding of each rule does to the verdict, by rule
-	// id: ethics.Block, ethics.Warn, or ethics.Pass for an audit rule.
-	enforce map[string]ethics.Verdict
-	now     func() time.Time
+	now    func() time.Time
 }
 
 // An Option configures a Guard.
@@ -126,30 +123,19 @@ func New(name string, src []byte, opts ...Option) (*Guard, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newGuard(name, p, src, opts)
+	return newGuard(p, opts), nil
 }
 
 // Default returns a guard for the built-in first-impression policy,
 // ethics.Default.
-func Default(opts ...Option) *Guard {
-	g, err := newGuard("default.policy", ethics.Default(), ethics.DefaultSource(), opts)
-	if err != nil {
-		panic(err) // the built-in policy no longer reads as this file expects
-	}
-	return g
-}
+func Default(opts ...Option) *Guard { return newGuard(ethics.Default(), opts) }
 
-func newGuard(name string, p *ethics.Policy, src []byte, opts []Option) (*Guard, error) {
+func newGuard(p *ethics.Policy, opts []Option) *Guard {
 	g := &Guard{policy: p, now: time.Now}
 	for _, o := range opts {
 		o(g)
 	}
-	enforce, err := enforcements(src, p.Rules())
-	if err != nil {
-		return nil, fmt.Errorf("guard: %s: %w", name, err)
-	}
-	g.enforce = enforce
-	return g, nil
+	return g
 }
 
 // Policy returns the policy the guard applies.
@@ -197,9 +183,9 @@ func (g *Guard) Check(ctx context.Context, c rapport.Conversation, d Draft) (Res
 		if f.Suggestion != "" && !slices.Contains(r.Suggestions, f.Suggestion) {
 			r.Suggestions = append(r.Suggestions, f.Suggestion)
 		}
-		v, ok := g.enforce[f.Rule]
+		v, ok := g.policy.Verdict(f.Rule)
 		if !ok {
-			v = dec.Verdict // cannot happen after New; stay on the safe side
+			v = dec.Verdict // a finding names a rule of the policy; stay on the safe side
 		}
 		verdict = max(verdict, v)
 	}
@@ -231,47 +217,4 @@ func (g *Guard) stamp(msgs []rapport.Message, at time.Time) time.Time {
 		}
 	}
 	return time.Time{}
-}
-
-// enforcements reads what each rule of a policy file enforces, from the
-// rule lines of its source: "rule no-hostility critical block" blocks, a
-// rule marked audit only records, and any other rule warns (the default).
-// ethics does not expose a rule's enforcement, and a Decision's verdict
-// counts every reply, so the guard reads the source Parse has already
-// accepted. want is the policy's rule ids in file order; the rules found
-// must be exactly those.
-func enforcements(src []byte, want []string) (map[string]ethics.Verdict, error) {
-	enforce := map[string]ethics.Verdict{}
-	var got []string
-	principle := ""
-	for line := range strings.Lines(string(src)) {
-		words := strings.Fields(line)
-		if i := slices.IndexFunc(words, func(w string) bool { return strings.HasPrefix(w, "#") }); i >= 0 {
-			words = words[:i]
-		}
-		if len(words) < 2 {
-			continue
-		}
-		switch words[0] {
-		case "principle":
-			principle = words[1]
-		case "rule":
-			id := principle + "/" + words[1]
-			v := ethics.Warn
-			for _, w := range words[2:] {
-				switch w {
-				case "block":
-					v = ethics.Block
-				case "audit":
-					v = ethics.Pass
-				}
-			}
-			enforce[id] = v
-			got = append(got, id)
-		}
-	}
-	if !slices.Equal(got, want) {
-		return nil, fmt.Errorf("cannot read the enforcement of its rules: found %q, the policy has %q", got, want)
-	}
-	return enforce, nil
 }
