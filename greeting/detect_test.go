@@ -17,7 +17,8 @@ func TestDetectNeedsOneLanguage(t *testing.T) {
 	}{
 		{"no letters", "42 :)", language.English, false, "nothing to go on: the first language, not detected"},
 		{"shared letters", "OK!", language.English, false, "Latin letters fit a dozen languages; a tie is no evidence"},
-		{"no frequent word", "Arriva subito!", language.English, false, "neither word is frequent in any language's data: the script alone ties"},
+		{"no frequent word", "Super, OK!", language.English, false, "neither word is frequent in any language's data: the script alone ties"},
+		{"one frequent word", "Arriva subito!", language.Italian, true, "subito is a frequent Italian word"},
 		{"a frequent word", "Arriva subito, grazie!", language.Italian, true, "grazie is a frequent Italian word"},
 		{"a script of one language", "Спасибо", language.Russian, true, "of the built-in languages only Russian is written in Cyrillic"},
 		{"Han with a frequent word", "谢谢", language.Chinese, true, "Han is shared by Chinese and Japanese; 谢谢 is frequent in Chinese and decides"},

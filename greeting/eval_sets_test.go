@@ -36,6 +36,11 @@ var floors = map[string]float64{
 	"davidson-en hostile precision": 0.97, "davidson-en hostile recall": 0.79,
 	"germeval2018-de hostile precision": 0.65, "germeval2018-de hostile recall": 0.29,
 	"cold-zh hostile precision": 0.77, "cold-zh hostile recall": 0.18,
+
+	"detect/de accuracy": 0.97, "detect/es accuracy": 0.89, "detect/fr accuracy": 0.97,
+	"detect/hi accuracy": 0.99, "detect/it accuracy": 0.91, "detect/ja accuracy": 0.99,
+	"detect/ko accuracy": 0.99, "detect/nl accuracy": 0.98, "detect/pt accuracy": 0.92,
+	"detect/vi accuracy": 0.97, "detect/en accuracy": 0.99,
 }
 
 // ceilings bound the false positive rates: hostility read into harmless
@@ -44,6 +49,11 @@ var ceilings = map[string]float64{
 	"davidson-en hostile false-positive rate":     0.11,
 	"germeval2018-de hostile false-positive rate": 0.08,
 	"cold-zh hostile false-positive rate":         0.06,
+
+	"detect/de wrong": 0.005, "detect/es wrong": 0.011, "detect/fr wrong": 0.005,
+	"detect/hi wrong": 0.001, "detect/it wrong": 0.005, "detect/ja wrong": 0.001,
+	"detect/ko wrong": 0.001, "detect/nl wrong": 0.005, "detect/pt wrong": 0.011,
+	"detect/vi wrong": 0.008, "detect/en wrong": 0.001,
 }
 
 // figure is one measured number on one data set.
@@ -281,4 +291,60 @@ func readCSV(t *testing.T, comma rune, parts ...string) [][]string {
 		t.Fatal(err)
 	}
 	return rows
+}
+
+// TestDetection measures language detection on the formality sets: every
+// line, formal and informal, is in the set's language, and the English
+// source lines are in English. Accuracy counts lines detected as their
+// language; the wrong rate counts lines confidently detected as another
+// language (ok true), the error that makes a policy warn about a reply
+// in the wrong language. Lines with no evidence fall back and count as
+// neither.
+func TestDetection(t *testing.T) {
+	entries, err := os.ReadDir(filepath.Join(dataDir, "formality"))
+	if os.IsNotExist(err) {
+		t.Skip("development data not found at", dataDir)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Default()
+	var figs []figure
+	measure := func(lang string, lines []string) {
+		want := language.Make(lang)
+		right, wrong := 0, 0
+		confused := map[string]int{}
+		for _, l := range lines {
+			got, ok := c.Detect(l)
+			switch {
+			case ok && got == want:
+				right++
+			case ok:
+				wrong++
+				confused[got.String()]++
+			}
+		}
+		n := len(lines)
+		figs = append(figs, figure{"detect/" + lang + " accuracy", n, float64(right) / float64(n)},
+			figure{"detect/" + lang + " wrong", n, float64(wrong) / float64(n)})
+		if testing.Verbose() && wrong > 0 {
+			t.Logf("%s read as: %v", lang, confused)
+		}
+	}
+	var english []string
+	for _, e := range entries {
+		lang := e.Name()
+		var lines []string
+		for _, domain := range []string{"telephony", "topical_chat"} {
+			for _, register := range []string{"formal", "informal"} {
+				lines = append(lines, readLines(t, "formality", lang, domain+"."+register+".txt")...)
+			}
+			if lang == "de" { // the English sources are the same lines for every language
+				english = append(english, readLines(t, "formality", lang, domain+".source-en.txt")...)
+			}
+		}
+		measure(lang, lines)
+	}
+	measure("en", english)
+	report(t, figs)
 }
