@@ -15,6 +15,10 @@
 //	                  Span, Severity, Finding (this package)
 //	rapport/greeting  reads one message: greeting, closing, politeness
 //	                  strategies, rudeness, formality register, language
+//	rapport/ethics    evaluates a company's policy file over a conversation
+//	                  and those readings: decisions with findings and why
+//	rapport/rubric    scores conversations as QA scorecards; summaries and
+//	                  agreement between graders
 //
 // # Conversations
 //

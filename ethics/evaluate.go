@@ -45,8 +45,9 @@ func (p *Policy) EvaluateContext(ctx context.Context, c rapport.Conversation, op
 	return p.EvaluateView(ctx, NewView(c, opts...))
 }
 
-// EvaluateView is EvaluateContext on a View, so that several policies and
-// rubrics share the reading of one conversation.
+// EvaluateView is EvaluateContext on a View, so that several policies share
+// the reading of one conversation (a rubric file reads its conversation
+// into a view of its own, shared by its policy and its criteria).
 func (p *Policy) EvaluateView(ctx context.Context, e *View) (Decision, error) {
 	c := e.c
 	e.vm.MemoryBudget = p.limits.memoryBudget

@@ -251,6 +251,7 @@ func (p *fileParser) criterion(n *syntax.Node) {
 		}
 	}
 	var scoreNode *syntax.Node
+	hasScale := false // a scale line, valid or not: a bad one has its own error
 	for _, ch := range n.Children {
 		switch ch.Keyword {
 		case "description":
@@ -266,7 +267,7 @@ func (p *fileParser) criterion(n *syntax.Node) {
 				p.Errorf(ch.Args[0].Pos, "unknown scope %q (want first-reply, every-reply, last-reply or conversation)", ch.Args[0].Text)
 			}
 		case "scale":
-			c.Scale = p.scale(ch)
+			c.Scale, hasScale = p.scale(ch), true
 		case "when":
 			fc.when, _ = p.Compile(ch.Expr, ch.ExprPos, expr.AsBool())
 		case "score":
@@ -277,7 +278,7 @@ func (p *fileParser) criterion(n *syntax.Node) {
 			p.Errorf(ch.Pos, "unknown directive %q in a criterion (want description, scope, scale, when, score or fail-below)", ch.Keyword)
 		}
 	}
-	if !c.Scale.Valid() {
+	if !hasScale {
 		p.Errorf(n.Pos, "criterion %q has no scale line", c.ID)
 	}
 	if scoreNode == nil {
