@@ -62,7 +62,7 @@ type Message struct {
 	Count func(strategy string) int `expr:"count"`
 
 	report *greeting.Report
-	tag    language.Tag // the message's own tag if it has one, else Lang: for choosing suggestions
+	base   language.Base // of the message's own tag if it has one, else of Lang: for choosing suggestions
 }
 
 // Customer is the person the company talks to.
@@ -103,10 +103,10 @@ func newMessage(c *rapport.Conversation, i int, r *greeting.Report) Message {
 	msg := Message{
 		Text: m.Text, Lang: r.Lang.String(), Turn: i, Role: m.Role.String(), Author: m.Author,
 		Politeness: r.Politeness, Formality: r.Formality, Register: r.Register.String(),
-		Hostile: r.Hostile, Words: r.Words, GreetingFits: true, report: r, tag: r.Lang,
+		Hostile: r.Hostile, Words: r.Words, GreetingFits: true, report: r, base: baseOf(r.Lang),
 	}
 	if m.Lang != language.Und {
-		msg.tag = m.Lang
+		msg.base = baseOf(m.Lang)
 	}
 	msg.Count = func(s string) int {
 		st, err := greeting.ParseStrategy(s)

@@ -284,22 +284,26 @@ func (e *View) suggestion(r *rule, env *Env) (string, error) {
 		return "", nil
 	}
 	pick := -1
-	if lang := env.Reply.tag; lang != language.Und {
-		base, _ := lang.Base()
-		for i, s := range r.suggest {
-			if sb, _ := s.lang.Base(); s.lang != language.Und && sb == base {
-				pick = i
-				break
-			}
-		}
+	if base := env.Reply.base; base != (language.Base{}) {
+		pick = slices.IndexFunc(r.suggest, func(s suggestion) bool { return s.lang == base })
 	}
 	if pick < 0 {
-		pick = slices.IndexFunc(r.suggest, func(s suggestion) bool { return s.lang == language.Und })
+		pick = slices.IndexFunc(r.suggest, func(s suggestion) bool { return s.lang == language.Base{} })
 	}
 	if pick < 0 {
 		pick = 0
 	}
 	return r.suggest[pick].text.Render(env, &e.vm)
+}
+
+// baseOf returns the base language of a tag, the zero Base for
+// language.Und.
+func baseOf(tag language.Tag) language.Base {
+	if tag == language.Und {
+		return language.Base{}
+	}
+	b, _ := tag.Base()
+	return b
 }
 
 // spansOf returns the spans of the markers a rule looked at.

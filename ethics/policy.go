@@ -71,7 +71,7 @@ type rule struct {
 }
 
 type suggestion struct {
-	lang language.Tag // language.Und for the default
+	lang language.Base // the zero Base for the default
 	text cond.Template
 }
 
@@ -371,18 +371,18 @@ func (c *compiler) appliesTo(r *rule, n *syntax.Node) {
 func (c *compiler) suggest(r *rule, n *syntax.Node) {
 	switch {
 	case len(n.Args) == 1 && n.Args[0].Quoted:
-		if slices.ContainsFunc(r.suggest, func(s suggestion) bool { return s.lang == language.Und }) {
+		if slices.ContainsFunc(r.suggest, func(s suggestion) bool { return s.lang == language.Base{} }) {
 			c.Errorf(n.Pos, "rule %q has two suggestions without a language", r.id)
 			return
 		}
-		r.suggest = append(r.suggest, suggestion{language.Und, c.Template(n.Args[0])})
+		r.suggest = append(r.suggest, suggestion{text: c.Template(n.Args[0])})
 	case len(n.Args) == 2 && !n.Args[0].Quoted && n.Args[1].Quoted:
 		tag, err := language.Parse(n.Args[0].Text)
 		if err != nil {
 			c.Errorf(n.Args[0].Pos, "bad language tag %q: %v", n.Args[0].Text, err)
 			return
 		}
-		r.suggest = append(r.suggest, suggestion{tag, c.Template(n.Args[1])})
+		r.suggest = append(r.suggest, suggestion{baseOf(tag), c.Template(n.Args[1])})
 	default:
 		c.Errorf(n.Pos, "want: suggest [<language>] \"<text>\"")
 	}
