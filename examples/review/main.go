@@ -41,8 +41,9 @@
 // Each line of -out is {"line", "id", "agent", "agents", "channel", "lang",
 // "scorecard", "decision"}: the input line number; the conversation id; the
 // agent it is credited to, the author of most of the replies (agent or bot
-// messages), the earliest of them on a tie, "(unnamed)" when the replies
-// carry no author; every author who replied, in order of first reply, when
+// messages) and on a tie the one who replied last, who took over from a bot
+// or a colleague and saw the case through ("(unnamed)" for replies without
+// an author, "(no reply)" when there is no reply); every author who replied, in order of first reply, when
 // there is more than one; the language the checker read the customer's first
 // message in; the rubric.Scorecard; and the ethics.Decision with its findings.
 // A conversation on which no criterion of the rubric applied (a customer

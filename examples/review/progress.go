@@ -16,7 +16,8 @@ type progress struct {
 	interval time.Duration    // and when this long has passed since the last print
 	now      func() time.Time // nil: count only, for deterministic tests
 	last     time.Time
-	printed  bool
+	printed  bool // a line was printed since the start
+	open     int  // the length of the line on screen, 0 when cleared
 }
 
 func newProgress(w io.Writer, on bool) *progress {
@@ -45,11 +46,23 @@ func (p *progress) done(scored, bad int) {
 	}
 	p.print(scored, bad)
 	fmt.Fprintln(p.w)
+	p.open = 0
+}
+
+// clear wipes the progress line, so that a message can be written on
+// standard error; the next update prints it again.
+func (p *progress) clear() {
+	if p == nil || p.open == 0 {
+		return
+	}
+	fmt.Fprintf(p.w, "\r%*s\r", p.open, "")
+	p.open = 0
 }
 
 func (p *progress) print(scored, bad int) {
-	fmt.Fprintf(p.w, "\rreview: %d conversations, %d bad lines", scored, bad)
-	p.printed = true
+	s := fmt.Sprintf("review: %d conversations, %d bad lines", scored, bad)
+	fmt.Fprint(p.w, "\r"+s)
+	p.printed, p.open = true, len(s)
 	if p.now != nil {
 		p.last = p.now()
 	}

@@ -71,6 +71,7 @@ func (rv *review) process(in io.Reader, maxLine, workers int, out, errs io.Write
 			prog.update(rv.scored+rv.unscored, rv.bad)
 			if r.bad != nil {
 				rv.bad++
+				prog.clear()
 				fmt.Fprintf(errs, "%s:%d: skipped: %v\n", rv.input, r.line, r.bad)
 				continue
 			}
@@ -79,6 +80,7 @@ func (rv *review) process(in io.Reader, maxLine, workers int, out, errs io.Write
 			if r.evalErr != nil {
 				rv.evalErrs++
 				cl.Error = r.evalErr.Error()
+				prog.clear()
 				fmt.Fprintf(errs, "%s:%d: conversation %q: %v\n", rv.input, r.line, r.conv.ID, r.evalErr)
 			}
 			if err := enc.Encode(cl); err != nil {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 
 	"github.com/rapportkit/rapport"
 	"github.com/rapportkit/rapport/ethics"
@@ -72,9 +73,6 @@ type result struct {
 	unscored bool  // no criterion of the rubric applied
 }
 
-// errNoMessages is the reason for skipping a conversation without messages.
-var errNoMessages = errors.New("conversation has no messages")
-
 // score decodes, validates, judges and scores one input line.
 func (s *scorer) score(ln line) *result {
 	r := &result{line: ln.n}
@@ -83,11 +81,16 @@ func (s *scorer) score(ln line) *result {
 		r.bad = fmt.Errorf("line is %d bytes, longer than the %d accepted (-max-line)", ln.tooLong, ln.max)
 		return r
 	case !bytes.HasPrefix(ln.text, []byte("{")):
-		r.bad = errors.New("invalid JSON: want a conversation object")
+		r.bad = errors.New("invalid conversation: want a JSON object")
 		return r
 	}
 	if err := json.Unmarshal(ln.text, &r.conv); err != nil {
-		r.bad = fmt.Errorf("invalid JSON: %v", err)
+		var syntax *json.SyntaxError
+		if errors.As(err, &syntax) {
+			r.bad = fmt.Errorf("invalid JSON: %v", err)
+		} else {
+			r.bad = fmt.Errorf("invalid conversation: %v", err)
+		}
 		return r
 	}
 	if err := r.conv.Validate(); err != nil {
@@ -95,7 +98,7 @@ func (s *scorer) score(ln line) *result {
 		return r
 	}
 	if len(r.conv.Messages) == 0 {
-		r.bad = fmt.Errorf("invalid conversation %q: %w", r.conv.ID, errNoMessages)
+		r.bad = fmt.Errorf("invalid conversation: conversation %q has no messages", r.conv.ID)
 		return r
 	}
 	view := ethics.NewView(r.conv)
@@ -128,36 +131,37 @@ const (
 )
 
 // credit returns the author a conversation is credited to, the one who wrote
-// most of its replies (the earliest of them on a tie), and every author who
+// most of its replies, and on a tie the one who replied last (who took over
+// from a bot or a colleague and saw the case through); and every author who
 // replied, in order of first reply, when there is more than one. A
 // conversation without replies is credited to noReply.
 func credit(c *rapport.Conversation) (agent string, all []string) {
-	var counts []int
-	for _, m := range c.Replies() {
+	var counts, last []int
+	for t, m := range c.Replies() {
 		a := m.Author
 		if a == "" {
 			a = unnamed
 		}
-		i := 0
-		for i < len(all) && all[i] != a {
-			i++
-		}
-		if i == len(all) {
+		i := slices.Index(all, a)
+		if i < 0 {
+			i = len(all)
 			all = append(all, a)
 			counts = append(counts, 0)
+			last = append(last, 0)
 		}
 		counts[i]++
+		last[i] = t
 	}
 	best := -1
 	for i := range all {
-		if best < 0 || counts[i] > counts[best] {
+		if best < 0 || counts[i] > counts[best] || counts[i] == counts[best] && last[i] > last[best] {
 			best = i
 		}
 	}
-	if best < 0 {
+	switch {
+	case best < 0:
 		return noReply, nil
-	}
-	if len(all) == 1 {
+	case len(all) == 1:
 		return all[0], nil
 	}
 	return all[best], all
