@@ -45,8 +45,9 @@
 // or a colleague and saw the case through ("(unnamed)" for replies without
 // an author, "(no reply)" when there is no reply); every author who replied, in order of first reply, when
 // there is more than one; the language the checker read the customer's first
-// message in; the rubric.Scorecard; and the ethics.Decision with its findings.
-// A conversation on which no criterion of the rubric applied (a customer
+// message in; the rubric.Scorecard; the ethics.Decision with its findings;
+// and "error" when a rule of the policy failed at run time (also reported on
+// standard error; the line still counts as scored). A conversation on which no criterion of the rubric applied (a customer
 // with no reply yet) is marked "unscored": true and left out of the summaries,
 // the histogram and the worst list, since the rubric then gives it a score of
 // 0 that says nothing about an agent.
@@ -58,10 +59,16 @@
 //
 // The HTML report has the score histogram, the mean score per criterion,
 // the agent table, the verdicts and the rules that fired, and the worst
-// conversations (lowest score; then block before warn before pass, more
-// severe findings, the earlier line) with every message and the findings'
-// spans marked in the text. Messages longer than 4 KiB are cut there in the
-// report.
+// replies. A rubric scores conversations, not single replies, so the worst
+// replies are shown in their conversations, the -worst lowest-scored ones
+// (then block before warn before pass, more severe findings, the earlier
+// line), with every message and the findings' spans marked in the text,
+// the rule as the mark's title. Messages longer than 4 KiB are cut there in
+// the report. It is one file: CSS inline, charts as inline SVG, no script.
+//
+// While it reads, a progress line on standard error counts the lines every
+// 1,000 conversations and every second, rewritten in place; it is off with
+// -quiet and when standard error is not a terminal.
 //
 // Memory does not grow with the input: aggregates are running tallies, the
 // histogram is counts, and the worst conversations are kept in a heap of

@@ -71,6 +71,8 @@ func TestLineReader(t *testing.T) {
 			[]gotLine{{n: 1, text: "a"}, {n: 2, text: "bb"}}},
 		{"CRLF", "Windows line endings are not part of the line", "a\r\nbb\r\n", 10,
 			[]gotLine{{n: 1, text: "a"}, {n: 2, text: "bb"}}},
+		{"byte order mark", "dropped from the first line", "\uFEFFa\n\uFEFFb\n", 10,
+			[]gotLine{{n: 1, text: "a"}, {n: 2, text: "\uFEFFb"}}},
 		{"blank lines", "skipped, but counted", "\n  \t\na\n\r\n\nb\n", 10,
 			[]gotLine{{n: 3, text: "a"}, {n: 6, text: "b"}}},
 		{"exactly max", "a line of max bytes is accepted", "abc\r\nd\n", 3,

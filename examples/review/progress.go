@@ -30,6 +30,9 @@ func (p *progress) update(scored, bad int) {
 		return
 	}
 	n := scored + bad
+	if p.now != nil && p.last.IsZero() {
+		p.last = p.now() // the first line after a second, or 1,000 lines
+	}
 	switch {
 	case n > 0 && n%p.every == 0:
 	case p.now != nil && p.now().Sub(p.last) >= p.interval:

@@ -80,7 +80,7 @@ func (s *scorer) score(ln line) *result {
 	case ln.tooLong > 0:
 		r.bad = fmt.Errorf("line is %d bytes, longer than the %d accepted (-max-line)", ln.tooLong, ln.max)
 		return r
-	case !bytes.HasPrefix(ln.text, []byte("{")):
+	case !bytes.HasPrefix(bytes.TrimLeft(ln.text, " \t"), []byte("{")):
 		r.bad = errors.New("invalid conversation: want a JSON object")
 		return r
 	}

@@ -72,6 +72,9 @@ func (lr *lineReader) next() (ln line, ok bool) {
 			}
 		}
 		text := bytes.TrimSuffix(bytes.TrimSuffix(lr.buf, []byte("\n")), []byte("\r"))
+		if lr.n == 1 {
+			text = bytes.TrimPrefix(text, []byte("\uFEFF")) // a byte order mark some exporters write
+		}
 		if tooLong || len(text) > lr.max {
 			return line{n: lr.n, tooLong: size, max: lr.max}, true
 		}

@@ -118,7 +118,7 @@ func TestStreamingMemory(t *testing.T) {
 	sizes := []int{1_000}
 	switch {
 	case raceEnabled:
-		sizes = []int{500}
+		sizes = []int{300}
 	case !testing.Short():
 		sizes = append(sizes, 20_000)
 	}
