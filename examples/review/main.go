@@ -46,8 +46,9 @@
 // an author, "(no reply)" when there is no reply); every author who replied, in order of first reply, when
 // there is more than one; the language the checker read the customer's first
 // message in; the rubric.Scorecard; the ethics.Decision with its findings;
-// and "error" when a rule of the policy failed at run time (also reported on
-// standard error; the line still counts as scored). A conversation on which no criterion of the rubric applied (a customer
+// and "error" when a rule of the policy failed at run time (reported on
+// standard error too, for the first ten such conversations; the line is
+// still scored, with the other rules' findings). A conversation on which no criterion of the rubric applied (a customer
 // with no reply yet) is marked "unscored": true and left out of the summaries,
 // the histogram and the worst list, since the rubric then gives it a score of
 // 0 that says nothing about an agent.
@@ -77,8 +78,9 @@
 //
 // # Exit status
 //
-// 0 when every line was scored; 1 when some lines were bad and skipped (the
-// outputs hold every other line); 2 when the program could not do its job:
+// 0 when every line was scored; 1 when some lines were bad and skipped, or a
+// rule of the policy failed at run time on some conversation (the outputs
+// hold every other line, and every other finding); 2 when the program could not do its job:
 // bad flags, a file that cannot be read or written, or a policy or rubric
 // file with errors (reported with file:line:col and a caret).
 package main
@@ -96,7 +98,7 @@ import (
 // Exit statuses.
 const (
 	exitOK       = 0 // every line scored
-	exitBadLines = 1 // some lines were bad and skipped
+	exitBadLines = 1 // some lines were bad and skipped, or a rule failed at run time
 	exitFatal    = 2 // nothing useful could be done
 )
 
@@ -243,7 +245,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	if rv.bad > 0 {
+	if rv.bad > 0 || rv.evalErrs > 0 {
 		return exitBadLines
 	}
 	return exitOK

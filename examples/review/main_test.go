@@ -273,3 +273,46 @@ func TestFlags(t *testing.T) {
 		})
 	}
 }
+
+// TestPolicyRunTimeError runs a policy with a rule that fails on every
+// reply: every conversation is still scored with the other rules, each line
+// says what failed, standard error shows the first few, and the exit status
+// tells.
+func TestPolicyRunTimeError(t *testing.T) {
+	r := runReview(t, "", "-quiet", "-policy", "testdata/fragile.policy", "-rubric", "testdata/cafe.rubric", "testdata/sample.jsonl")
+	if r.code != exitBadLines {
+		t.Errorf("exit %d, want %d", r.code, exitBadLines)
+	}
+	wantOut := "testdata/sample.jsonl: 39 conversations scored, 1 unscored (no criterion applied), 39 with policy errors\n"
+	if !strings.HasPrefix(r.stdout, wantOut) {
+		t.Errorf("summary:\n%s\nwant it to start:\n%s", r.stdout, wantOut)
+	}
+	wantErr := "testdata/sample.jsonl:1: conversation \"t-1001\": ethics: rule courtesy/vip-care (testdata/fragile.policy:9:3) at turn 1: invalid operation: <nil> > int (1:13)\n"
+	if !strings.HasPrefix(r.stderr, wantErr) {
+		t.Errorf("stderr starts:\n%.300s\nwant:\n%s", r.stderr, wantErr)
+	}
+	if n := strings.Count(r.stderr, ": conversation \""); n != maxEvalReports || !strings.HasSuffix(r.stderr, "review: more policy errors are only in the scorecards' \"error\" field\n") {
+		t.Errorf("stderr reports %d conversations, want %d and a note:\n%s", n, maxEvalReports, r.stderr)
+	}
+	for i, l := range lines(r.cards) {
+		var c struct {
+			ID       string
+			Error    string
+			Decision struct{ Findings []struct{ Rule string } }
+		}
+		if err := json.Unmarshal([]byte(l), &c); err != nil {
+			t.Fatal(err)
+		}
+		hostile := false
+		for _, f := range c.Decision.Findings {
+			hostile = hostile || f.Rule == "courtesy/no-hostility"
+		}
+		switch {
+		case c.ID == "t-1020": // no reply: no rule ran
+		case !strings.Contains(c.Error, "rule courtesy/vip-care"):
+			t.Errorf("line %d (%s): error %q, want the failing rule", i+1, c.ID, c.Error)
+		case c.ID == "t-1002" && !hostile:
+			t.Errorf("line %d (%s): the other rules' findings are lost: %+v", i+1, c.ID, c.Decision.Findings)
+		}
+	}
+}

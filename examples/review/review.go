@@ -14,6 +14,10 @@ import (
 	"github.com/rapportkit/rapport/rubric"
 )
 
+// maxEvalReports is how many conversations' policy errors are written on
+// standard error; a rule that fails on one conversation tends to fail on all.
+const maxEvalReports = 10
+
 // bins is the number of bars of the score histogram, each a tenth wide.
 const bins = 10
 
@@ -28,9 +32,9 @@ type review struct {
 	total                           rubric.Tally
 	agents                          []rubric.Group[string] // per agent, when the input is done
 	hist                            [bins]int
-	verdicts                        [3]int         // by ethics.Verdict
-	rules                           map[string]int // rule id → conversations on which it fired
-	langs                           map[string]int // language → conversations
+	verdicts                        [ethics.Block + 1]int // by ethics.Verdict
+	rules                           map[string]int        // rule id → conversations on which it fired
+	langs                           map[string]int        // language → conversations
 	heap                            worstHeap
 }
 
@@ -80,8 +84,13 @@ func (rv *review) process(in io.Reader, maxLine, workers int, out, errs io.Write
 			if r.evalErr != nil {
 				rv.evalErrs++
 				cl.Error = r.evalErr.Error()
-				prog.clear()
-				fmt.Fprintf(errs, "%s:%d: conversation %q: %v\n", rv.input, r.line, r.conv.ID, r.evalErr)
+				if rv.evalErrs <= maxEvalReports {
+					prog.clear()
+					fmt.Fprintf(errs, "%s:%d: conversation %q: %v\n", rv.input, r.line, r.conv.ID, r.evalErr)
+					if rv.evalErrs == maxEvalReports {
+						fmt.Fprintln(errs, "review: more policy errors are only in the scorecards' \"error\" field")
+					}
+				}
 			}
 			if err := enc.Encode(cl); err != nil {
 				fatal = err
