@@ -3,9 +3,14 @@
 // rubric, writes one scorecard a line, prints a team summary per agent and
 // writes a self-contained HTML report.
 //
-//	go run ./examples/review testdata/sample.jsonl
+// From the module's root:
+//
+//	go run ./examples/review examples/review/testdata/sample.jsonl
 //	go run ./examples/review -worst 5 -html qa.html -out cards.jsonl export.jsonl
 //	zcat export.jsonl.gz | go run ./examples/review -quiet -policy shop.policy -rubric shop.rubric
+//
+// The first writes scorecards.jsonl and report.html in the current
+// directory and prints the team summary.
 //
 // # Input
 //
