@@ -620,3 +620,32 @@ func ExampleVerdict() {
 	// Output:
 	// block ["warn","pass","block"]
 }
+
+// Subset keeps the rules a caller needs: here only respect, for a guard
+// that blocks rudeness and leaves the rest to QA.
+func ExamplePolicy_Subset() {
+	respect, err := ethics.Default().Subset("respect/no-hostility", "respect/public-restraint")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(respect.Rules())
+	_, err = ethics.Default().Subset("respect/no-such-rule")
+	fmt.Println(err)
+	// Output:
+	// [respect/no-hostility respect/public-restraint]
+	// ethics: policy "first-impression" has no rule "respect/no-such-rule"
+}
+
+// Verdict says what a finding of each rule does, for a program that judges
+// one reply of a conversation, such as a bot's draft.
+func ExamplePolicy_Verdict() {
+	p := ethics.Default()
+	for _, rule := range []string{"respect/no-hostility", "timeliness/acknowledge-wait", "listening/takes-up"} {
+		v, _ := p.Verdict(rule)
+		fmt.Println(rule, v)
+	}
+	// Output:
+	// respect/no-hostility block
+	// timeliness/acknowledge-wait warn
+	// listening/takes-up pass
+}

@@ -311,3 +311,12 @@ func ExampleCheck_spanish() {
 	// hostile=false polite=true
 	// hostile=true polite=false
 }
+
+// TakesUp measures listening: the share of the customer's content words a
+// reply picks up, here "parcel" and "arrived" (as "arrives") of three.
+func ExampleReport_TakesUp() {
+	customer := greeting.Check("My parcel has not arrived, it was due on Monday.", language.English)
+	reply := greeting.Check("Sorry! Your parcel arrives tomorrow morning.", language.English)
+	fmt.Printf("%.2f %q\n", reply.TakesUp(&customer), customer.Content)
+	// Output: 0.67 ["arri" "mond" "parc"]
+}
