@@ -107,12 +107,10 @@ func readLines(t *testing.T, parts ...string) []string {
 	return strings.Split(strings.TrimRight(string(b), "\n"), "\n")
 }
 
-// TestFormalityPairs measures formality on professional translations of the
-// same English line, once formal and once informal (CoCoA-MT; IWSLT 2023 for
-// ko and vi): pairwise accuracy is how often the formal twin scores higher;
-// register accuracy how often each twin gets its own register. Pairs whose
-// two translations are the same text are left out.
-func TestFormalityPairs(t *testing.T) {
+// formalityLangs returns the languages of the formality sets, one folder
+// each, skipping the test when the data is absent.
+func formalityLangs(t *testing.T) []string {
+	t.Helper()
 	entries, err := os.ReadDir(filepath.Join(dataDir, "formality"))
 	if os.IsNotExist(err) {
 		t.Skip("development data not found at", dataDir)
@@ -120,10 +118,22 @@ func TestFormalityPairs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var langs []string
+	for _, e := range entries {
+		langs = append(langs, e.Name())
+	}
+	return langs
+}
+
+// TestFormalityPairs measures formality on professional translations of the
+// same English line, once formal and once informal (CoCoA-MT; IWSLT 2023 for
+// ko and vi): pairwise accuracy is how often the formal twin scores higher;
+// register accuracy how often each twin gets its own register. Pairs whose
+// two translations are the same text are left out.
+func TestFormalityPairs(t *testing.T) {
 	c := Default()
 	var figs []figure
-	for _, e := range entries {
-		lang := e.Name()
+	for _, lang := range formalityLangs(t) {
 		tag := language.Make(lang)
 		var pairs, wins, regOK int
 		for _, domain := range []string{"telephony", "topical_chat"} {
@@ -301,13 +311,6 @@ func readCSV(t *testing.T, comma rune, parts ...string) [][]string {
 // in the wrong language. Lines with no evidence fall back and count as
 // neither.
 func TestDetection(t *testing.T) {
-	entries, err := os.ReadDir(filepath.Join(dataDir, "formality"))
-	if os.IsNotExist(err) {
-		t.Skip("development data not found at", dataDir)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
 	c := Default()
 	var figs []figure
 	measure := func(lang string, lines []string) {
@@ -332,8 +335,7 @@ func TestDetection(t *testing.T) {
 		}
 	}
 	var english []string
-	for _, e := range entries {
-		lang := e.Name()
+	for _, lang := range formalityLangs(t) {
 		var lines []string
 		for _, domain := range []string{"telephony", "topical_chat"} {
 			for _, register := range []string{"formal", "informal"} {
