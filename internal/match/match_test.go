@@ -188,6 +188,7 @@ func TestFastPathMatchesNormaliser(t *testing.T) {
 		"お待たせいたしました。ありがとうございます ｶﾀｶﾅ ゟ",
 		"您好，欢迎光临！謝謝 안녕하세요 고객님",
 		"e\u0301te\u0301 и\u0306 か\u3099",
+		"नमस्ते, धन्यवाद! इंतज़ार क़ ऩ न\u093c \u094d न\u094d\u093c न\u093c\u094d क्\u094d a\u094d",
 	} {
 		fast, slow := Text{}, Text{slow: true}
 		fast.Reset(s)
@@ -205,7 +206,7 @@ func TestFastPathMatchesNormaliser(t *testing.T) {
 }
 
 func FuzzReset(f *testing.F) {
-	for _, s := range []string{"I'm working, you have to wait like all others!", "„Hallo“ 'x' \"y\" お待たせ。", "e\u0301\xff\xfe!!?", "ＷＯＲＬＤ 🙂 안녕"} {
+	for _, s := range []string{"I'm working, you have to wait like all others!", "„Hallo“ 'x' \"y\" お待たせ。", "e\u0301\xff\xfe!!?", "ＷＯＲＬＤ 🙂 안녕", "न\u094d\u093c क़्ष"} {
 		f.Add(s)
 	}
 	set := build(f, "you have to wait", "thank you", "お待たせ", "you * idiot")

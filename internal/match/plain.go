@@ -12,40 +12,47 @@ import (
 // and folded forms up in a table built once from x/text, which makes
 // tokenising (and compiling phrase data) several times faster.
 
-// The table covers U+00C0 to U+052F (Latin-1 to Cyrillic Supplement) and
-// Latin Extended Additional, U+1E00 to U+1EFF (Vietnamese).
+// The table covers U+00C0 to U+052F (Latin-1 to Cyrillic Supplement),
+// Devanagari, U+0900 to U+097F, and Latin Extended Additional, U+1E00 to
+// U+1EFF (Vietnamese).
 const (
-	plainMax          = 0x530
-	extraLo, extraHi  = 0x1e00, 0x1f00
-	plainTableEntries = plainMax + extraHi - extraLo
+	plainMax               = 0x530
+	devaLo, devaHi         = 0x900, 0x980
+	extraLo, extraHi       = 0x1e00, 0x1f00
+	devaAt                 = plainMax
+	extraAt                = devaAt + devaHi - devaLo
+	plainTableEntries      = extraAt + extraHi - extraLo
+	virama            rune = 0x94d
 )
 
 type plainInfo struct {
-	folded     rune // case-folded, accents of Latin letters removed
+	folded     rune // case-folded, accents of Latin letters removed; 0 when r is not a plain letter or mark
 	foldedKeep rune // case-folded, accents kept
 	upper      bool
 	lower      bool
+	mark       bool // a combining mark (a Devanagari vowel sign)
 }
 
 var plainTable = func() (t [plainTableEntries]plainInfo) {
 	var buf [16]byte
-	for r := rune(0xc0); r < extraHi; r++ {
-		if r == plainMax {
-			r = extraLo
+	for _, rg := range [][2]rune{{0xc0, plainMax}, {devaLo, devaHi}, {extraLo, extraHi}} {
+		for r := rg[0]; r < rg[1]; r++ {
+			s := string(r)
+			mark := unicode.In(r, unicode.Mn, unicode.Mc)
+			if !unicode.IsLetter(r) && !mark || !norm.NFKC.IsNormalString(s) || !norm.NFKC.PropertiesString(s).BoundaryBefore() {
+				continue // not a letter, or it may combine with what comes before it
+			}
+			n, _, err := fold.Transform(buf[:], []byte(s), true)
+			f, size := utf8.DecodeRune(buf[:n])
+			if err != nil || size != n {
+				continue // folds to several runes (ß → ss): the slow path
+			}
+			info := plainInfo{folded: f, foldedKeep: f, upper: unicode.IsUpper(r) || unicode.IsTitle(r), lower: unicode.IsLower(r), mark: mark}
+			if b, ok := latinBase(f); ok {
+				info.folded = b
+			}
+			t[plainIndex(r)] = info
 		}
-		if !unicode.IsLetter(r) || !norm.NFKC.IsNormalString(string(r)) {
-			continue
-		}
-		n, _, err := fold.Transform(buf[:], []byte(string(r)), true)
-		f, size := utf8.DecodeRune(buf[:n])
-		if err != nil || size != n {
-			continue // folds to several runes (ß → ss): the slow path
-		}
-		info := plainInfo{folded: f, foldedKeep: f, upper: unicode.IsUpper(r) || unicode.IsTitle(r), lower: unicode.IsLower(r)}
-		if b, ok := latinBase(f); ok {
-			info.folded = b
-		}
-		t[plainIndex(r)] = info
 	}
 	return t
 }()
@@ -55,8 +62,10 @@ func plainIndex(r rune) int {
 	switch {
 	case r < plainMax:
 		return int(r)
+	case devaLo <= r && r < devaHi:
+		return int(devaAt + r - devaLo)
 	case extraLo <= r && r < extraHi:
-		return int(plainMax + r - extraLo)
+		return int(extraAt + r - extraLo)
 	}
 	return -1
 }
@@ -64,8 +73,76 @@ func plainIndex(r rune) int {
 // plainLetter reports whether r is a letter the table covers.
 func plainLetter(r rune) bool {
 	i := plainIndex(r)
-	return i >= 0 && plainTable[i].folded != 0
+	return i >= 0 && plainTable[i].folded != 0 && !plainTable[i].mark
 }
 
-// plain reports whether r needs no normalisation on its own.
-func plain(r rune) bool { return plainLetter(r) || plainUnspaced(r) }
+// plainMark reports whether r is a combining mark the table covers.
+func plainMark(r rune) bool {
+	i := plainIndex(r)
+	return i >= 0 && plainTable[i].mark
+}
+
+// cjkPlain has a bit for each character of U+3000 to U+30FF (CJK
+// punctuation, hiragana and katakana) that needs no normalisation and that
+// nothing before combines with: 、and 。, but not the voicing marks.
+var cjkPlain = func() (bits [4]uint64) {
+	for r := rune(0x3000); r < 0x3100; r++ {
+		s := string(r)
+		if norm.NFKC.IsNormalString(s) && norm.NFKC.PropertiesString(s).BoundaryBefore() {
+			bits[(r-0x3000)/64] |= 1 << ((r - 0x3000) % 64)
+		}
+	}
+	return bits
+}()
+
+// plain reports whether r needs no normalisation on its own and nothing
+// before it combines with it.
+func plain(r rune) bool {
+	if i := plainIndex(r); i >= 0 {
+		return plainTable[i].folded != 0
+	}
+	if 0x3000 <= r && r < 0x3100 {
+		return cjkPlain[(r-0x3000)/64]&(1<<((r-0x3000)%64)) != 0
+	}
+	return plainUnspaced(r)
+}
+
+// plainSpan returns the length of a prefix of s that is in NFKC and ends
+// where a new segment starts: the runes up to the last plain one before a
+// rune that is not plain. A virama between plain Devanagari runes counts as
+// plain: it composes with nothing and only reorders with other marks. It returns 0
+// when s starts with a rune that is not plain.
+func plainSpan(s string) int {
+	end, prev := 0, 0 // the span so far, and where the rune before it starts
+	afterVirama, deva := false, false
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf {
+				j++
+			}
+			end = j - 1 // prev matters only after a virama, which follows Devanagari
+			afterVirama, deva = false, false
+			i = j
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case plain(r):
+			afterVirama = false
+		case r == virama && deva:
+			afterVirama = true
+		default:
+			// r may combine with the rune before it, or (after a virama)
+			// the two before it.
+			if afterVirama {
+				return prev
+			}
+			return end
+		}
+		prev, end = end, i
+		deva = devaLo <= r && r < devaHi && r != virama
+		i += n
+	}
+	return len(s)
+}

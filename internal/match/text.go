@@ -74,29 +74,40 @@ func (t *Text) Reset(src string) {
 	t.Marks = t.Marks[:0]
 	t.Letters, t.Upper, t.Uncased = 0, 0, 0
 	tk := tokenizer{t: t, pending: Break | SentenceStart | WordStart, quoteTok: -1}
+	quick := 0 // src[:quick] is known to be in NFKC already, and ends on a boundary
 	for i := 0; i < len(src); {
-		c := src[i]
-		if c >= 0xc3 && c <= 0xed && !t.slow {
-			// Letters of European scripts, kana, kanji and Hangul syllables
-			// are mostly already NFKC: take them directly unless a
-			// combining mark follows.
-			if r, n := utf8.DecodeRuneInString(src[i:]); plain(r) && plainAfter(src[i+n:]) {
-				tk.rune(r, nil, int32(i), int32(i+n))
-				i += n
-				continue
+		if i >= quick && !t.slow {
+			n := plainSpan(src[i:])
+			if n == 0 {
+				n = norm.NFKC.QuickSpanString(src[i:])
 			}
+			quick = i + n
 		}
-		if c >= utf8.RuneSelf || i+1 < len(src) && src[i+1] >= utf8.RuneSelf && (t.slow || !plainAfter(src[i+1:])) {
+		if i >= quick {
 			i = tk.normalise(src, i)
 			continue
 		}
-		// ASCII not followed by a combining mark is already NFKC.
-		if isASCIIWord(rune(c)) && !tk.apos && !tk.star && !tk.inMark {
-			i = tk.asciiWord(src, i)
+		// Most text is in NFKC already: its runes are taken as they are.
+		c := src[i]
+		if c < utf8.RuneSelf {
+			if isASCIIWord(rune(c)) && !tk.apos && !tk.star && !tk.inMark {
+				i = tk.asciiWord(src[:quick], i)
+			} else {
+				tk.rune(rune(c), int32(i), int32(i+1))
+				i++
+			}
 			continue
 		}
-		tk.rune(rune(c), nil, int32(i), int32(i+1))
-		i++
+		r, n := utf8.DecodeRuneInString(src[i:quick])
+		if r == utf8.RuneError && n <= 1 {
+			// An invalid byte separates tokens; the normaliser may have
+			// read it as part of a longer sequence, so look again after it.
+			tk.separator(Break)
+			quick = i + n
+		} else {
+			tk.rune(r, int32(i), int32(i+n))
+		}
+		i += n
 	}
 	tk.resolveApostrophe(' ')
 	tk.resolveStar(' ')
@@ -104,8 +115,8 @@ func (t *Text) Reset(src string) {
 	tk.endMark()
 }
 
-// normalise tokenises src from i through NFKC until it reaches ASCII that
-// the fast path can take again, and returns where it stopped.
+// normalise tokenises src from i through NFKC until it reaches a character
+// that may start text in NFKC again, and returns where it stopped.
 func (k *tokenizer) normalise(src string, i int) int {
 	t := k.t
 	it := &t.iter
@@ -126,7 +137,7 @@ func (k *tokenizer) normalise(src string, i int) int {
 		k.segment(seg, int32(i+start), int32(i+end))
 		t.seg = t.seg[:0]
 		start = end
-		if p := i + end; p < len(src) && src[p] < utf8.RuneSelf && (p+1 == len(src) || src[p+1] < utf8.RuneSelf) {
+		if p := i + end; p < len(src) && !t.slow && (src[p] < utf8.RuneSelf || plainAt(src[p:])) {
 			return p
 		}
 	}
@@ -152,7 +163,7 @@ type tokenizer struct {
 
 func (k *tokenizer) segment(seg []byte, start, end int32) {
 	if len(seg) == 1 && seg[0] < utf8.RuneSelf {
-		k.rune(rune(seg[0]), seg, start, end)
+		k.rune(rune(seg[0]), start, end)
 		return
 	}
 	// A segment is a starter and the marks that combine with it; all of it
@@ -164,13 +175,13 @@ func (k *tokenizer) segment(seg []byte, start, end int32) {
 			i++
 			continue
 		}
-		k.rune(r, seg[i:i+n], start, end)
+		k.rune(r, start, end)
 		i += n
 	}
 }
 
-// rune handles one normalised rune r (encoded as b) from the original bytes [start, end).
-func (k *tokenizer) rune(r rune, b []byte, start, end int32) {
+// rune handles one normalised rune r from the original bytes [start, end).
+func (k *tokenizer) rune(r rune, start, end int32) {
 	k.resolveApostrophe(r)
 	k.resolveStar(r)
 	if r == '!' || r == '?' {
@@ -185,15 +196,14 @@ func (k *tokenizer) rune(r rune, b []byte, start, end int32) {
 		k.endToken()
 	case plainLetter(r):
 		k.letter(r, start, end, false)
+	case plainMark(r):
+		k.combining(r, end)
 	case r < utf8.RuneSelf && isASCIIWord(r):
 		k.letter(r, start, end, false)
 	case r < utf8.RuneSelf:
 		k.asciiPunct(r, end)
 	case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Mc, r):
-		if k.open && (!k.latin || k.t.KeepAccents) {
-			k.t.Folded = append(k.t.Folded, b...)
-			k.extend(end)
-		}
+		k.combining(r, end)
 	case unspaced(r):
 		k.endToken()
 		k.letter(r, start, end, true)
@@ -208,7 +218,7 @@ func (k *tokenizer) rune(r rune, b []byte, start, end int32) {
 		// joiners and format characters are invisible
 	case unicode.Is(unicode.So, r):
 		k.endToken()
-		k.symbol(r, b, start, end)
+		k.symbol(r, start, end)
 	case unicode.IsSpace(r):
 		if r == '\u2028' || r == '\u2029' {
 			k.separator(Break | SentenceStart)
@@ -231,13 +241,10 @@ func plainUnspaced(r rune) bool {
 		0x4e00 <= r && r <= 0x9fff || 0xac00 <= r && r <= 0xd7a3
 }
 
-// plainAfter reports whether the text after a character cannot combine
-// with it: it starts with ASCII, a plain letter or character, or nothing.
-func plainAfter(rest string) bool {
-	if rest == "" || rest[0] < utf8.RuneSelf {
-		return true
-	}
-	r, _ := utf8.DecodeRuneInString(rest)
+// plainAt reports whether s starts with a plain letter or character: a
+// likely place for text in NFKC to resume after a piece that was not.
+func plainAt(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
 	return plain(r)
 }
 
@@ -248,8 +255,8 @@ func unspaced(r rune) bool {
 	return r >= 0x1100 && (r == 0x30fc || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul))
 }
 
-// asciiWord takes the run of ASCII letters and digits at src[i:], stopping
-// before a letter that a combining mark may follow, and returns its end.
+// asciiWord takes the run of ASCII letters and digits at src[i:], which is
+// in NFKC, and returns its end.
 func (k *tokenizer) asciiWord(src string, i int) int {
 	t := k.t
 	if !k.open {
@@ -265,9 +272,6 @@ func (k *tokenizer) asciiWord(src string, i int) int {
 	folded, letters, upperAll := t.Folded, int32(0), k.upperAll
 	j := i
 	for ; j < len(src); j++ {
-		if j+1 < len(src) && src[j+1] >= utf8.RuneSelf && (t.slow || !plainAfter(src[j+1:])) {
-			break // a combining mark may follow: leave src[j] to normalise
-		}
 		c := src[j]
 		switch {
 		case 'a' <= c && c <= 'z':
@@ -323,7 +327,7 @@ func (k *tokenizer) letter(r rune, start, end int32, unsp bool) {
 	if upper || lower {
 		tok.Letters++
 		k.upperAll = k.upperAll && upper
-	} else if unsp || r >= utf8.RuneSelf && unicode.IsLetter(r) {
+	} else if unsp || r >= utf8.RuneSelf && (plainLetter(r) || unicode.IsLetter(r)) {
 		t.Uncased++
 	}
 	k.latin = r < 0x250 || 0x1e00 <= r && r < 0x1f00
@@ -364,6 +368,18 @@ func (k *tokenizer) appendFolded(r rune) {
 	}
 }
 
+// combining adds a combining mark to the open token; the folded text drops
+// it when it is an accent of a Latin letter.
+func (k *tokenizer) combining(r rune, end int32) {
+	if !k.open {
+		return
+	}
+	if !k.latin || k.t.KeepAccents {
+		k.t.Folded = utf8.AppendRune(k.t.Folded, r)
+	}
+	k.extend(end)
+}
+
 func (k *tokenizer) extend(end int32) {
 	tok := &k.t.Tokens[len(k.t.Tokens)-1]
 	tok.End = end
@@ -390,11 +406,11 @@ func (k *tokenizer) separator(f Flag) {
 	k.pending |= f | WordStart
 }
 
-func (k *tokenizer) symbol(r rune, b []byte, start, end int32) {
+func (k *tokenizer) symbol(r rune, start, end int32) {
 	t := k.t
 	t.Tokens = append(t.Tokens, Token{Start: start, End: end, FStart: int32(len(t.Folded)), Flags: k.pending | Symbol})
 	k.pending = WordStart
-	t.Folded = append(t.Folded, b...)
+	t.Folded = utf8.AppendRune(t.Folded, r)
 	t.Tokens[len(t.Tokens)-1].FEnd = int32(len(t.Folded))
 }
 
