@@ -170,7 +170,7 @@ type scratch struct {
 	sc     match.Scratch
 	found  []match.Match
 	counts [numStrategies]int
-	ends   []int // for content
+	keys   []contentKey // for content
 }
 
 // maxPooled is the largest text whose buffers are kept for reuse.
@@ -364,7 +364,7 @@ func (lx *lexicon) read(s *scratch) Report {
 	}
 	r.Markers = markers
 	r.Words = len(toks)
-	r.Content = content(t, markers, &s.ends)
+	r.Content = content(t, markers, &s.keys)
 	r.Politeness = round3(math.Tanh(z / 2))
 	informal += sloppiness(t)
 	r.Formality, r.Register = register(formal, informal, fAddr && iAdr)

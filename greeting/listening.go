@@ -1,6 +1,8 @@
 package greeting
 
 import (
+	"cmp"
+	"encoding/binary"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -34,11 +36,11 @@ func (r *Report) TakesUp(prev *Report) float64 {
 
 // content returns the sorted, distinct content words of a tokenised text,
 // leaving out the words of the courtesy markers. The words share one string;
-// ends is a buffer to reuse.
-func content(t *match.Text, markers []Marker, ends *[]int) []string {
-	var keys strings.Builder
-	keys.Grow(len(t.Folded))
-	*ends = (*ends)[:0] // where each key ends in keys
+// keys is a buffer to reuse.
+func content(t *match.Text, markers []Marker, keys *[]contentKey) []string {
+	var all strings.Builder
+	all.Grow(len(t.Folded))
+	ks := (*keys)[:0]
 	toks := t.Tokens
 	m := 0 // markers before m end before the token
 	for i, tok := range toks {
@@ -52,25 +54,58 @@ func content(t *match.Text, markers []Marker, ends *[]int) []string {
 		switch {
 		case tok.Has(match.Unspaced):
 			if i+1 < len(toks) && toks[i+1].Has(match.Unspaced) && !toks[i+1].Has(match.WordStart) {
-				keys.Write(w)
-				keys.Write(t.Folded[toks[i+1].FStart:toks[i+1].FEnd])
-				*ends = append(*ends, keys.Len())
+				w = t.Folded[tok.FStart:toks[i+1].FEnd] // the two characters are adjacent in Folded
+			} else {
+				continue
 			}
 		case tok.Has(match.Symbol):
-		case len(w) >= 4 && utf8.RuneCount(w) >= 4:
-			keys.Write(prefix(w, 4))
-			*ends = append(*ends, keys.Len())
+			continue
+		default:
+			var ok bool
+			if w, ok = prefix4(w); !ok {
+				continue
+			}
 		}
+		start := int32(all.Len())
+		all.Write(w)
+		ks = append(ks, contentKey{head: packed(w), start: start, end: start + int32(len(w))})
 	}
-	if len(*ends) == 0 {
+	*keys = ks
+	if len(ks) == 0 {
 		return nil
 	}
-	all, words, start := keys.String(), make([]string, len(*ends)), 0
-	for i, end := range *ends {
-		words[i], start = all[start:end], end
+	// Sort on the first eight bytes packed into a number, then on the rest:
+	// the order of the strings, with few string comparisons.
+	joined := all.String()
+	slices.SortFunc(ks, func(a, b contentKey) int {
+		if a.head != b.head {
+			return cmp.Compare(a.head, b.head)
+		}
+		return strings.Compare(joined[a.start:a.end], joined[b.start:b.end])
+	})
+	words := make([]string, 0, len(ks))
+	for i, k := range ks {
+		w := joined[k.start:k.end]
+		if i == 0 || w != words[len(words)-1] {
+			words = append(words, w)
+		}
 	}
-	slices.Sort(words)
-	return slices.Compact(words)
+	return words
+}
+
+// A contentKey is a content word, bytes [start, end) of the words written
+// back to back, with its first eight bytes as a big-endian number.
+type contentKey struct {
+	head       uint64
+	start, end int32
+}
+
+// packed returns the first eight bytes of s as a big-endian number, padded
+// with zeros: numbers compare as the strings' first eight bytes do.
+func packed(s []byte) uint64 {
+	var b [8]byte
+	copy(b[:], s)
+	return binary.BigEndian.Uint64(b[:])
 }
 
 // inCourtesy reports whether a courtesy marker among markers, which are in
@@ -87,14 +122,23 @@ func inCourtesy(markers []Marker, tok match.Token) bool {
 	return false
 }
 
-// prefix returns the first n runes of w.
-func prefix(w []byte, n int) []byte {
+// prefix4 returns the first four runes of w, and false if it has fewer.
+func prefix4(w []byte) ([]byte, bool) {
+	if len(w) < 4 {
+		return nil, false
+	}
+	if w[0]|w[1]|w[2]|w[3] < utf8.RuneSelf {
+		return w[:4], true
+	}
 	i := 0
-	for k := 0; k < n && i < len(w); k++ {
+	for k := 0; k < 4; k++ {
+		if i == len(w) {
+			return nil, false
+		}
 		_, size := utf8.DecodeRune(w[i:])
 		i += size
 	}
-	return w[:i]
+	return w[:i], true
 }
 
 // courtesy reports whether a strategy is the politeness around a message's

@@ -253,12 +253,12 @@ type frame struct {
 func (s *Set) Find(t *Text, sc *Scratch, dst []Match) []Match {
 	toks := t.Tokens
 	ids := sc.ids[:0]
-	for _, tok := range toks {
-		ids = append(ids, s.vocab[string(t.Folded[tok.FStart:tok.FEnd])])
+	for i := range toks {
+		ids = append(ids, s.vocab[string(t.Folded[toks[i].FStart:toks[i].FEnd])])
 	}
 	sc.ids = ids
-	for i, tok := range toks {
-		if len(s.sufEnds) > 1 && tok.Flags&(Unspaced|Symbol) == 0 {
+	for i := range toks {
+		if tok := &toks[i]; len(s.sufEnds) > 1 && tok.Flags&(Unspaced|Symbol) == 0 {
 			dst = s.findSuffixes(t.Folded[tok.FStart:tok.FEnd], int32(i), dst)
 		}
 		if ids[i] == 0 {

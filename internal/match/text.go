@@ -560,8 +560,12 @@ func (k *tokenizer) endMark() {
 // for effect ("hiii", "thanksss", "sooo"), to one, in place, and returns the
 // new length. Only ASCII letters are folded: a run of 哈 is a word.
 func unstretch(w []byte) int {
-	n := 0
-	for i := 0; i < len(w); i++ {
+	i := 0 // most words have no run of three: leave them as they are
+	for i+2 < len(w) && (w[i] != w[i+1] || w[i] != w[i+2]) {
+		i++
+	}
+	n := i
+	for ; i < len(w); i++ {
 		c := w[i]
 		if 'a' <= c && c <= 'z' && i+2 < len(w) && w[i+1] == c && w[i+2] == c {
 			for i+1 < len(w) && w[i+1] == c {
