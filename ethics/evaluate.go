@@ -108,14 +108,16 @@ type View struct {
 	facts   map[string]any
 	vm      vm.VM
 	reports []*greeting.Report
-	envs    map[int]*Env
+	envs    []*Env // by turn + 1: the whole conversation first
 	conv    *Conversation
-	why     map[whyKey]string // the explanation of a condition's part at a turn, once
+	why     []why // the explanations of conditions' parts at turns, each computed once
 }
 
-type whyKey struct {
+// A why is the explanation of a part of a condition at a turn.
+type why struct {
 	turn int
-	src  string
+	prog *vm.Program // the part's program, shared by every rule with the part
+	text string
 }
 
 // NewView prepares a conversation for evaluation. Options WithFacts and
@@ -126,6 +128,7 @@ func NewView(c rapport.Conversation, opts ...EvalOption) *View {
 		o(v)
 	}
 	v.reports = make([]*greeting.Report, len(c.Messages))
+	v.envs = make([]*Env, len(c.Messages)+1)
 	return v
 }
 
@@ -173,7 +176,7 @@ func (e *View) report(i int) *greeting.Report {
 
 // env returns the environment for the reply at turn (-1: the conversation).
 func (e *View) env(turn int) *Env {
-	if env, ok := e.envs[turn]; ok {
+	if env := e.envs[turn+1]; env != nil {
 		return env
 	}
 	c := e.c
@@ -200,10 +203,7 @@ func (e *View) env(turn int) *Env {
 			env.Reply.TakesUp = env.Reply.report.TakesUp(env.Previous.report)
 		}
 	}
-	if e.envs == nil {
-		e.envs = map[int]*Env{}
-	}
-	e.envs[turn] = env
+	e.envs[turn+1] = env
 	return env
 }
 
@@ -261,20 +261,18 @@ func (e *View) run(r *rule, turn int) (f rapport.Finding, fired bool, err error)
 // "customer.waited = 4m30s". Rules share parts (reply.has("apology")), and
 // a part has one value per turn, so each is run once.
 func (e *View) explain(p cond.Part, turn int, env *Env) (string, bool) {
-	k := whyKey{turn, p.Src}
-	if why, ok := e.why[k]; ok {
-		return why, true
+	for _, w := range e.why {
+		if w.turn == turn && w.prog == p.Prog {
+			return w.text, true
+		}
 	}
 	v, err := e.vm.Run(p.Prog, env)
 	if err != nil {
 		return "", false
 	}
-	if e.why == nil {
-		e.why = map[whyKey]string{}
-	}
-	why := cond.Why(p, v)
-	e.why[k] = why
-	return why, true
+	text := cond.Why(p, v)
+	e.why = append(e.why, why{turn, p.Prog, text})
+	return text, true
 }
 
 // suggestion renders the suggestion in the reply's language if the rule has

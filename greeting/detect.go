@@ -50,8 +50,19 @@ func scriptOfRune(r rune) script {
 		}
 		return 0
 	}
-	if r == 0x30fc {
+	switch {
+	case r == 0x30fc:
 		return scriptKana // the prolonged sound mark is "common" but only kana use it
+	case 0xc0 <= r && r < 0x250 && r != 0xd7 && r != 0xf7, 0x1e00 <= r && r < 0x1f00:
+		return scriptLatin // the blocks the data's Latin letters come from, without × and ÷
+	case 0x400 <= r && r < 0x530:
+		return scriptCyrillic
+	case 0x3041 <= r && r <= 0x3096, 0x30a1 <= r && r <= 0x30fa:
+		return scriptKana
+	case 0x4e00 <= r && r <= 0x9fff:
+		return scriptHan
+	case 0xac00 <= r && r <= 0xd7a3:
+		return scriptHangul
 	}
 	for _, st := range scriptTables {
 		if unicode.Is(st.t, r) {

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/expr-lang/expr"
@@ -30,6 +31,7 @@ type Compiler struct {
 	Env      any  // a value of the environment struct type
 	MaxNodes uint // bound on every expression's size
 	Errs     syntax.Errors
+	parts    map[string]Part // the parts explained so far, by source
 }
 
 // At maps a line (1-based) and column (0-based) of an expression to its
@@ -216,7 +218,10 @@ func strategyCall(n ast.Node) (string, ast.Node, bool) {
 // "customer.waited = 5m20s".
 type Part struct {
 	Src  string
-	Prog *vm.Program
+	Prog *vm.Program // the same program for the same source, across a compiler's expressions
+	// IfTrue and IfFalse are the explanations of the part's boolean
+	// values, written once.
+	IfTrue, IfFalse string
 }
 
 // Refs is what an expression looks at, so that a finding can point at the
@@ -269,8 +274,17 @@ func (c *Compiler) Explain(src string) ([]Part, Refs) {
 		if slices.ContainsFunc(parts, func(p Part) bool { return p.Src == s }) {
 			continue
 		}
+		if p, ok := c.parts[s]; ok {
+			parts = append(parts, p)
+			continue
+		}
 		if prog, err := expr.Compile(s, c.Options()...); err == nil {
-			parts = append(parts, Part{s, prog})
+			p := Part{Src: s, Prog: prog, IfTrue: s + " = true", IfFalse: s + " = false"}
+			if c.parts == nil {
+				c.parts = map[string]Part{}
+			}
+			c.parts[s] = p
+			parts = append(parts, p)
 		}
 	}
 	var refs Refs
@@ -429,6 +443,8 @@ func Format(v any) string {
 		return strconv.Itoa(v)
 	case float64:
 		return strconv.FormatFloat(v, 'f', 2, 64)
+	case time.Duration:
+		return v.String()
 	case nil:
 		return "nil"
 	}
@@ -438,8 +454,14 @@ func Format(v any) string {
 // Why renders a part's value for an explanation: strings quoted, durations
 // and numbers as Go prints them.
 func Why(p Part, v any) string {
-	if s, ok := v.(string); ok {
-		return p.Src + " = " + strconv.Quote(s)
+	switch v := v.(type) {
+	case bool:
+		if v {
+			return p.IfTrue
+		}
+		return p.IfFalse
+	case string:
+		return p.Src + " = " + strconv.Quote(v)
 	}
 	return p.Src + " = " + Format(v)
 }
