@@ -62,13 +62,19 @@ func Strategies() []Strategy {
 
 // ParseStrategy returns the strategy with the given snake_case name.
 func ParseStrategy(name string) (Strategy, error) {
-	for i := Greeting; i < numStrategies; i++ {
-		if strategyNames[i] == name {
-			return i, nil
-		}
+	if s, ok := strategyByName[name]; ok {
+		return s, nil
 	}
 	return 0, fmt.Errorf("greeting: unknown strategy %q", name)
 }
+
+var strategyByName = func() map[string]Strategy {
+	m := make(map[string]Strategy, numStrategies)
+	for s := Greeting; s < numStrategies; s++ {
+		m[strategyNames[s]] = s
+	}
+	return m
+}()
 
 // String returns the strategy's snake_case name.
 func (s Strategy) String() string {
