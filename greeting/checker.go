@@ -15,7 +15,7 @@ import (
 	"golang.org/x/text/language"
 )
 
-//go:embed data/*.txt
+//go:embed data/*.txt data/*.tables
 var builtin embed.FS
 
 // A Checker reads messages with compiled phrase data for a set of languages.

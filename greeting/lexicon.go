@@ -32,10 +32,15 @@ type lexicon struct {
 	entries []entry
 }
 
-// compiled returns lx with its phrase tables, compiling them on first use.
-// Built-in data is tested to compile; failing here is a bug.
+// compiled returns lx with its phrase tables, loading them on first use
+// from the tables compiled ahead of time, or compiling the text when they
+// are missing or stale. Built-in data is tested to compile; failing here is
+// a bug.
 func (lx *lexicon) compiled() *lexicon {
 	lx.once.Do(func() {
+		if tab, err := builtin.ReadFile("data/" + tablesName(lx.file)); err == nil && decodeTables(lx, tab, lx.src) == nil {
+			return
+		}
 		full, err := parseLexicon(lx.file, lx.src, true)
 		if err != nil {
 			panic("greeting: built-in phrase data does not compile: " + err.Error())

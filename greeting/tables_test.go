@@ -1,0 +1,152 @@
+package greeting
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/rapportkit/rapport/internal/match"
+)
+
+var update = flag.Bool("update", false, "rewrite the compiled phrase tables in data/")
+
+// builtinSources returns the built-in data files by name ("en.txt").
+func builtinSources(t testing.TB) map[string][]byte {
+	t.Helper()
+	files, err := builtin.ReadDir("data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcs := map[string][]byte{}
+	for _, f := range files {
+		if strings.HasSuffix(f.Name(), ".txt") {
+			srcs[f.Name()], _ = builtin.ReadFile("data/" + f.Name())
+		}
+	}
+	return srcs
+}
+
+// TestTablesAreFresh checks that each language's compiled tables are those
+// of its text, and rewrites them with -update.
+func TestTablesAreFresh(t *testing.T) {
+	for name, src := range builtinSources(t) {
+		lx, err := parseLexicon(name, src, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := encodeTables(lx, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join("data", tablesName(name))
+		if *update {
+			if err := os.WriteFile(path, want, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		got, _ := builtin.ReadFile("data/" + tablesName(name))
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s is not compiled from %s as it is now: run go test ./greeting -run TestTablesAreFresh -update", path, name)
+		}
+	}
+}
+
+// TestTablesLoadAsCompiled checks that the tables read back give the same
+// lexicon as compiling the text: the same entries, and the same tables
+// written again.
+func TestTablesLoadAsCompiled(t *testing.T) {
+	for name, src := range builtinSources(t) {
+		lx, err := parseLexicon(name, src, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := encodeTables(lx, src)
+		back := &lexicon{keepAccents: lx.keepAccents}
+		if err := decodeTables(back, data, src); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if d := cmp.Diff(lx.entries, back.entries, cmp.AllowUnexported(entry{})); d != "" {
+			t.Errorf("%s: entries differ (-compiled +loaded):\n%s", name, d)
+		}
+		if again, _ := encodeTables(back, src); !bytes.Equal(again, data) {
+			t.Errorf("%s: the loaded tables write different bytes", name)
+		}
+	}
+}
+
+func TestTablesErrors(t *testing.T) {
+	src := builtinSources(t)["it.txt"]
+	lx, err := parseLexicon("it.txt", src, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := encodeTables(lx, src)
+	edited := append(bytes.Clone(src), "\n# a comment\n"...)
+	tests := []struct {
+		name   string
+		data   []byte
+		src    []byte
+		want   error
+		reason string
+	}{
+		{"stale", data, edited, errStale, "the text changed after the tables were compiled"},
+		{"empty", nil, src, match.ErrCorrupt, "an empty file is not tables"},
+		{"cut in the entries", data[:len(tablesMagic)+40], src, match.ErrCorrupt, "the entries end early"},
+		{"cut in the set", data[:len(data)-10], src, match.ErrCorrupt, "the set ends early"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := decodeTables(&lexicon{}, tt.data, tt.src)
+			if !errors.Is(err, tt.want) {
+				t.Errorf("decodeTables = %v, want %v: %s", err, tt.want, tt.reason)
+			}
+		})
+	}
+}
+
+// FuzzDecodeTables checks that any bytes are read without panicking.
+func FuzzDecodeTables(f *testing.F) {
+	src := []byte("language it\n[greeting]\nbuongiorno ; day\n{ciao|salve}\n[criticism]\n-resti\n")
+	lx, err := parseLexicon("f.txt", src, true)
+	if err != nil {
+		f.Fatal(err)
+	}
+	data, _ := encodeTables(lx, src)
+	f.Add(data)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lx := &lexicon{}
+		if decodeTables(lx, data, src) != nil {
+			return
+		}
+		var s scratch
+		s.text.Reset("Buongiorno, ciao! vorresti")
+		lx.read(&s)
+	})
+}
+
+// BenchmarkLoadTables measures what a program pays for a language the first
+// time it checks a message in it.
+func BenchmarkLoadTables(b *testing.B) {
+	for name, src := range builtinSources(b) {
+		data, _ := builtin.ReadFile("data/" + tablesName(name))
+		hdr, err := parseLexicon(name, src, false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(strings.TrimSuffix(name, ".txt"), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if err := decodeTables(&lexicon{keepAccents: hdr.keepAccents}, data, src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
