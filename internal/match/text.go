@@ -90,9 +90,13 @@ func (t *Text) Reset(src string) {
 		// Most text is in NFKC already: its runes are taken as they are.
 		c := src[i]
 		if c < utf8.RuneSelf {
-			if isASCIIWord(rune(c)) && !tk.apos && !tk.star && !tk.inMark {
+			switch plain := !tk.apos && !tk.star && !tk.inMark; {
+			case plain && isASCIIWord(rune(c)):
 				i = tk.asciiWord(src[:quick], i)
-			} else {
+			case plain && c == ' ':
+				tk.separator(0)
+				i++
+			default:
 				tk.rune(rune(c), int32(i), int32(i+1))
 				i++
 			}
