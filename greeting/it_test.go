@@ -37,6 +37,12 @@ var italianCases = []langCase{
 	{"ciao with thanks closes", "Grazie e ciao!",
 		want{has: S{greeting.Closing, greeting.Gratitude}, not: S{greeting.Greeting}, greeting: none, closing: ptr("Grazie e ciao"), register: informal},
 		"after thanks, ciao is a goodbye"},
+	{"buonasera with thanks closes", "Perfetto, grazie, buonasera!",
+		want{has: S{greeting.Closing, greeting.Gratitude}, not: S{greeting.Greeting}, greeting: none, closing: ptr("grazie, buonasera")},
+		"at the end, after thanks, the day's greeting takes leave, as in a shop"},
+	{"buongiorno still opens", "Buongiorno, grazie per la risposta di ieri.",
+		want{has: S{greeting.Greeting, greeting.Gratitude}, not: S{greeting.Closing}, greeting: ptr("Buongiorno")},
+		"opening a message, buongiorno greets"},
 
 	// Closings.
 	{"cordiali saluti", "La pratica è chiusa. Cordiali saluti",
