@@ -15,7 +15,8 @@ import (
 // the courtesy around a message (greetings, closings, thanks, please, stock
 // phrases), compared by their folded first four letters, so that "waiting"
 // takes up "wait"; in scripts written without spaces, pairs of adjacent
-// characters.
+// characters, except pairs of hiragana, which are mostly endings and
+// particles (ます, には).
 
 // TakesUp returns the share (0 to 1) of the content words of prev, the
 // message being answered, that r uses: a sign that the reply listened. It is
@@ -53,11 +54,14 @@ func content(t *match.Text, markers []Marker, keys *[]contentKey) []string {
 		w := t.Folded[tok.FStart:tok.FEnd]
 		switch {
 		case tok.Has(match.Unspaced):
-			if i+1 < len(toks) && toks[i+1].Has(match.Unspaced) && !toks[i+1].Has(match.WordStart) {
-				w = t.Folded[tok.FStart:toks[i+1].FEnd] // the two characters are adjacent in Folded
-			} else {
+			if i+1 == len(toks) || !toks[i+1].Has(match.Unspaced) || toks[i+1].Has(match.WordStart) {
 				continue
 			}
+			next := t.Folded[toks[i+1].FStart:toks[i+1].FEnd]
+			if hiragana(w) && hiragana(next) {
+				continue // endings and particles: ます, には
+			}
+			w = t.Folded[tok.FStart:toks[i+1].FEnd] // the two characters are adjacent in Folded
 		case tok.Has(match.Symbol):
 			continue
 		default:
@@ -120,6 +124,12 @@ func inCourtesy(markers []Marker, tok match.Token) bool {
 		}
 	}
 	return false
+}
+
+// hiragana reports whether the character w starts with is a hiragana.
+func hiragana(w []byte) bool {
+	r, _ := utf8.DecodeRune(w)
+	return 0x3041 <= r && r <= 0x309f
 }
 
 // prefix4 returns the first four runes of w, and false if it has fewer.

@@ -49,7 +49,7 @@ type Report struct {
 	// Content holds the message's content words, sorted, for TakesUp:
 	// words of four letters or more outside greetings, thanks and other
 	// courtesy, folded and cut to four letters; in scripts written without
-	// spaces, pairs of characters.
+	// spaces, pairs of characters (not two hiragana).
 	Content []string `json:"-"`
 }
 
