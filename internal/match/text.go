@@ -564,10 +564,16 @@ func (k *tokenizer) endMark() {
 // for effect ("hiii", "thanksss", "sooo"), to one, in place, and returns the
 // new length. Only ASCII letters are folded: a run of 哈 is a word.
 func unstretch(w []byte) int {
-	i := 0 // most words have no run of three: leave them as they are
-	for i+2 < len(w) && (w[i] != w[i+1] || w[i] != w[i+2]) {
-		i++
+	for i := 2; i < len(w); i++ {
+		if w[i] == w[i-1] && w[i] == w[i-2] {
+			return squeeze(w, i-2)
+		}
 	}
+	return len(w) // most words: nothing drawn out
+}
+
+// squeeze does unstretch's work from w[i], where a run of three starts.
+func squeeze(w []byte, i int) int {
 	n := i
 	for ; i < len(w); i++ {
 		c := w[i]
