@@ -1,6 +1,7 @@
 package rubric_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -655,4 +656,19 @@ func ExampleScale_Valid() {
 	fmt.Println(unset.Valid(), rubric.Binary().Valid(), rubric.Percent().Valid())
 	// Output:
 	// false true true
+}
+
+// ScoreView scores a conversation already read for a policy: the policy's
+// decision and the scorecard come from one reading of each message.
+func ExampleScoreView() {
+	c := chatWith(language.English, "Hello, my parcel has not arrived.",
+		"Hello! I'm sorry your parcel has not arrived: it left our warehouse today and arrives tomorrow. I'll keep you posted.")
+	view := ethics.NewView(c)
+	decision, err := ethics.Default().EvaluateView(context.Background(), view)
+	if err != nil {
+		log.Fatal(err)
+	}
+	card := rubric.ScoreView(rubric.FirstImpression(), view)
+	fmt.Println(decision.Verdict, card.Passed, card.Score)
+	// Output: pass true 0.917
 }

@@ -132,11 +132,25 @@ func Parse(name string, src []byte, opts ...ParseOption) (*Rubric[rapport.Conver
 		}
 	}
 	compiled := p.compiled
-	r.scoreAll = func(c rapport.Conversation) []Rating { return scoreFile(policy, compiled, c) }
+	r.scoreView = func(v *ethics.View) []Rating { return scoreFile(policy, compiled, v) }
+	r.scoreAll = func(c rapport.Conversation) []Rating { return r.scoreView(ethics.NewView(c)) }
 	for i := range r.criteria {
-		r.criteria[i].Score = func(c rapport.Conversation) Rating { return scoreFile(policy, compiled, c)[i] }
+		r.criteria[i].Score = func(c rapport.Conversation) Rating { return r.scoreAll(c)[i] }
 	}
 	return r, nil
+}
+
+// ScoreView scores the conversation v reads, sharing v's readings (each
+// message read once by the greeting checker, each reply's environment) with
+// the policies evaluated on it: a program that evaluates a policy and scores
+// a rubric reads the conversation once. For a rubric from a file, such as
+// FirstImpression, the criteria see v's facts and checker; for a rubric
+// built in Go, it is r.Score(*v.Conversation()).
+func ScoreView(r *Rubric[rapport.Conversation], v *ethics.View) Scorecard {
+	if r.scoreView != nil {
+		return r.card(r.scoreView(v))
+	}
+	return r.Score(*v.Conversation())
 }
 
 type fileParser struct {
@@ -357,8 +371,8 @@ func (p *fileParser) checkRules() {
 
 // scoreFile rates a conversation on every criterion of a file rubric,
 // reading the conversation and evaluating the policy once.
-func scoreFile(policy *ethics.Policy, crit []fileCriterion, c rapport.Conversation) []Rating {
-	view := ethics.NewView(c)
+func scoreFile(policy *ethics.Policy, crit []fileCriterion, view *ethics.View) []Rating {
+	c := view.Conversation()
 	var decision ethics.Decision
 	if policy != nil {
 		decision, _ = policy.EvaluateView(context.Background(), view)

@@ -1,6 +1,7 @@
 package rubric_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -137,4 +138,29 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("score %v outside 0–1", sc.Score)
 		}
 	})
+}
+
+// TestScoreViewIsScore checks that scoring a shared view gives the scorecard
+// Score gives, for a file rubric and for one built in Go.
+func TestScoreViewIsScore(t *testing.T) {
+	built := rubric.MustNew("words", []rubric.Criterion[rapport.Conversation]{{
+		ID: "short", Title: "Short", Weight: 1, Scale: rubric.Binary(),
+		Score: func(c rapport.Conversation) rubric.Rating {
+			if len(c.Messages) < 5 {
+				return rubric.Pass()
+			}
+			return rubric.Fail()
+		},
+	}})
+	for _, c := range []rapport.Conversation{espresso(t, ""), espresso(t, "Sorry for the wait, you're next!"), testconv.Load(t, "ten-turns")} {
+		for _, r := range []*rubric.Rubric[rapport.Conversation]{rubric.FirstImpression(), built} {
+			view := ethics.NewView(c)
+			if _, err := ethics.Default().EvaluateView(context.Background(), view); err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(r.Score(c), rubric.ScoreView(r, view)); d != "" {
+				t.Errorf("%s on %s: ScoreView differs from Score (-Score +ScoreView):\n%s", r.Name(), c.ID, d)
+			}
+		}
+	}
 }

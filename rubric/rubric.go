@@ -3,6 +3,7 @@ package rubric
 import (
 	"errors"
 	"fmt"
+	"github.com/rapportkit/rapport/ethics"
 	"math"
 	"strconv"
 	"strings"
@@ -69,6 +70,9 @@ type Rubric[S any] struct {
 	// scoreAll, when set, rates every criterion at once (a parsed rubric
 	// reads a conversation once for all its criteria).
 	scoreAll func(S) []Rating
+	// scoreView, when set, does the same on a conversation already read
+	// into an ethics view (see ScoreView).
+	scoreView func(*ethics.View) []Rating
 }
 
 // An Option configures a rubric.

@@ -103,7 +103,7 @@ func (s *scorer) score(ln line) *result {
 	}
 	view := ethics.NewView(r.conv)
 	r.decision, r.evalErr = s.policy.EvaluateView(context.Background(), view)
-	r.card = s.rubric.Score(r.conv)
+	r.card = rubric.ScoreView(s.rubric, view) // the same reading of the conversation
 	r.unscored = true
 	for _, c := range r.card.Criteria {
 		if c.Score != nil {
