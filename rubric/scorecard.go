@@ -20,6 +20,18 @@ type Scorecard struct {
 	Criteria []CriterionScore `json:"criteria"`
 }
 
+// Scored reports whether any criterion applied. A scorecard on which none
+// did (a conversation with no reply yet) has score 0 and does not pass, but
+// says nothing of quality: summaries count it apart.
+func (s *Scorecard) Scored() bool {
+	for _, c := range s.Criteria {
+		if c.Score != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // CriterionScore is one criterion's line on a scorecard.
 type CriterionScore struct {
 	ID       string     `json:"id"`

@@ -10,8 +10,11 @@ import (
 // A Summary is a team's quality on a rubric over many scorecards: the mean
 // score, the pass rate, and per criterion the mean of the applicable
 // ratings and how often it failed (scored at the bottom of its scale).
+// Scorecards on which no criterion applied are counted apart, in Unscored,
+// and left out of the rest.
 type Summary struct {
-	Count     int                `json:"count"`
+	Count     int                `json:"count"`    // scored scorecards
+	Unscored  int                `json:"unscored"` // scorecards on which no criterion applied
 	MeanScore float64            `json:"mean_score"`
 	PassRate  float64            `json:"pass_rate"`
 	Autofails int                `json:"autofails"`
@@ -30,6 +33,7 @@ type CriterionSummary struct {
 // zero value is ready to use. A Tally is not safe for concurrent use.
 type Tally struct {
 	count, passed, autofails int
+	unscored                 int
 	sum                      float64
 	criteria                 []criterionTally
 	index                    map[string]int
@@ -43,6 +47,10 @@ type criterionTally struct {
 
 // Add counts a scorecard.
 func (t *Tally) Add(s Scorecard) {
+	if !s.Scored() {
+		t.unscored++
+		return
+	}
 	t.count++
 	t.sum += s.Score
 	if s.Passed {
@@ -79,7 +87,7 @@ func (t *Tally) Add(s Scorecard) {
 
 // Summary returns the summary of the scorecards added so far.
 func (t *Tally) Summary() Summary {
-	s := Summary{Count: t.count, Autofails: t.autofails, Criteria: make([]CriterionSummary, len(t.criteria))}
+	s := Summary{Count: t.count, Unscored: t.unscored, Autofails: t.autofails, Criteria: make([]CriterionSummary, len(t.criteria))}
 	if t.count > 0 {
 		s.MeanScore = round3(t.sum / float64(t.count))
 		s.PassRate = round3(float64(t.passed) / float64(t.count))

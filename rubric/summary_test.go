@@ -103,3 +103,30 @@ func TestGraderAgreement(t *testing.T) {
 		t.Error("graders of different subjects accepted")
 	}
 }
+
+// TestUnscoredApart checks that a scorecard on which no criterion applied
+// is counted apart and leaves the means and the pass rate alone.
+func TestUnscoredApart(t *testing.T) {
+	r := rubric.MustNew("toy", []rubric.Criterion[bool]{{
+		ID: "c", Title: "C", Weight: 1, Scale: rubric.Binary(),
+		Score: func(applies bool) rubric.Rating {
+			if !applies {
+				return rubric.NA()
+			}
+			return rubric.Pass()
+		},
+	}})
+	var tally rubric.Tally
+	for _, applies := range []bool{true, false, false} {
+		card := r.Score(applies)
+		if card.Scored() != applies {
+			t.Errorf("Scored() = %v for a card whose criterion applies: %v", card.Scored(), applies)
+		}
+		tally.Add(card)
+	}
+	got := tally.Summary()
+	want := rubric.Summary{Count: 1, Unscored: 2, MeanScore: 1, PassRate: 1, Criteria: []rubric.CriterionSummary{{ID: "c", Mean: f(1), Applicable: 1}}}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("summary (-want +got):\n%s", d)
+	}
+}
