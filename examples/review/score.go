@@ -104,13 +104,7 @@ func (s *scorer) score(ln line) *result {
 	view := ethics.NewView(r.conv)
 	r.decision, r.evalErr = s.policy.EvaluateView(context.Background(), view)
 	r.card = rubric.ScoreView(s.rubric, view) // the same reading of the conversation
-	r.unscored = true
-	for _, c := range r.card.Criteria {
-		if c.Score != nil {
-			r.unscored = false
-			break
-		}
-	}
+	r.unscored = !r.card.Scored()
 	r.agent, r.agents = credit(&r.conv)
 	first := 0
 	for i, m := range r.conv.Messages {
