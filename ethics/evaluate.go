@@ -230,20 +230,21 @@ func (e *View) run(r *rule, turn int) (f rapport.Finding, fired bool, err error)
 	env := e.env(turn)
 	out, err := e.vm.Run(r.when, env)
 	if err != nil {
-		f.Message = fmt.Sprintf("rule %s failed: %v", r.id, err)
-		return f, false, fmt.Errorf("ethics: rule %s (%s) at turn %d: %w", r.id, r.pos, turn, err)
+		pos, msg := cond.Locate(err, r.whenAt)
+		f.Message = "rule " + r.id + " failed: " + msg
+		return f, false, fmt.Errorf("ethics: %w", &cond.RunError{Pos: pos, Msg: fmt.Sprintf("rule %s at turn %d: %s", r.id, turn, msg), Err: err})
 	}
 	if fired, _ = out.(bool); !fired {
 		return f, false, nil
 	}
 	msg, err := r.message.Render(env, &e.vm)
 	if err != nil {
-		return f, true, fmt.Errorf("ethics: message of rule %s at turn %d: %w", r.id, turn, err)
+		return f, true, fmt.Errorf("ethics: %w", cond.Failed(err, fmt.Sprintf("message of rule %s at turn %d", r.id, turn)))
 	}
 	f.Message = msg
 	f.Suggestion, err = e.suggestion(r, env)
 	if err != nil {
-		return f, true, fmt.Errorf("ethics: suggestion of rule %s at turn %d: %w", r.id, turn, err)
+		return f, true, fmt.Errorf("ethics: %w", cond.Failed(err, fmt.Sprintf("suggestion of rule %s at turn %d", r.id, turn)))
 	}
 	f.Why = make([]string, 0, len(r.why))
 	for _, p := range r.why {

@@ -106,7 +106,7 @@ func TestEvaluate(t *testing.T) {
 			map[string]any{"items": []int{0, 0, 0, 0, 0, 0}}, []string{"care/whole@-1"}, ethics.Pass, "", "conversation rules run once, with turn -1; audit does not change the verdict"},
 		{"run-time error",
 			rapport.Conversation{Messages: []rapport.Message{msg(cu, "10:00:00", "Where is my order?"), msg(ag, "10:05:00", "It ships today.")}},
-			nil, []string{"care/waited@1", "care/broken@1"}, ethics.Warn, "ethics: rule care/broken (shop.policy:17:3) at turn 1:",
+			nil, []string{"care/waited@1", "care/broken@1"}, ethics.Warn, "ethics: shop.policy:18:21: rule care/broken at turn 1: ",
 			"a failing rule is a finding and an error, and the others still run"},
 	}
 	for _, tt := range tests {

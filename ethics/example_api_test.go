@@ -401,13 +401,9 @@ principle care
 	fmt.Println(d.Verdict, d.Rules())
 	fmt.Println(d.Findings[0].Message)
 	// Output:
-	// ethics: rule care/greedy (tenant.policy:3:3) at turn 1: memory budget exceeded (1:10)
-	//  | len(map(1..1000000, 0)) > reply.words
-	//  | .........^
+	// ethics: tenant.policy:4:19: rule care/greedy at turn 1: memory budget exceeded
 	// warn [care/greedy care/greeting]
-	// rule care/greedy failed: memory budget exceeded (1:10)
-	//  | len(map(1..1000000, 0)) > reply.words
-	//  | .........^
+	// rule care/greedy failed: memory budget exceeded
 }
 
 // MustParse compiles a policy written into the program, at package

@@ -64,6 +64,7 @@ type rule struct {
 	appliesTo           []rapport.Status // empty: every customer
 	whenSrc             string
 	when                *vm.Program
+	whenAt              cond.At // where the condition is in the file, for run-time errors
 	why                 []cond.Part // the parts of the condition, for explanations
 	refs                cond.Refs   // what the condition looks at, for the spans of a finding
 	message             cond.Template
@@ -398,6 +399,6 @@ func (c *compiler) when(r *rule, n *syntax.Node) {
 	if !ok {
 		return
 	}
-	r.when = prog
+	r.when, r.whenAt = prog, n.ExprPos
 	r.why, r.refs = c.Explain(n.Expr)
 }

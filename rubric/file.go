@@ -68,7 +68,10 @@ type fileCriterion struct {
 	scope scope
 	when  *vm.Program // nil: always applies
 	score *vm.Program
-	refs  cond.Refs // what the score looks at, for evidence
+	// whenAt and scoreAt say where the expressions are in the file, for
+	// run-time errors.
+	whenAt, scoreAt cond.At
+	refs            cond.Refs // what the score looks at, for evidence
 }
 
 // Parse reads a rubric file: criteria whose score (and optional when) are
@@ -284,6 +287,7 @@ func (p *fileParser) criterion(n *syntax.Node) {
 			c.Scale, hasScale = p.scale(ch), true
 		case "when":
 			fc.when, _ = p.Compile(ch.Expr, ch.ExprPos, expr.AsBool())
+			fc.whenAt = ch.ExprPos
 		case "score":
 			scoreNode = ch
 		case "fail-below":
@@ -306,6 +310,7 @@ func (p *fileParser) criterion(n *syntax.Node) {
 			kind = expr.AsAny() // still report unknown names
 		}
 		fc.score, _ = p.Compile(scoreNode.Expr, scoreNode.ExprPos, kind)
+		fc.scoreAt = scoreNode.ExprPos
 		_, fc.refs = p.Explain(scoreNode.Expr)
 		for _, rule := range fc.refs.Rules {
 			p.rules = append(p.rules, rule)
@@ -409,30 +414,45 @@ func scoreFile(policy *ethics.Policy, crit []fileCriterion, view *ethics.View) [
 			turns = []int{-1}
 		}
 		out[i] = NA()
+		var failures []Evidence // scores that failed to run: kept whatever the other turns give
 		for _, t := range turns {
 			r := rateTurn(&machine, view, env(t), &decision, fc, t)
 			if r.NA {
+				failures = append(failures, r.Evidence...)
 				continue
 			}
 			if out[i].NA || r.Value < out[i].Value {
 				out[i] = r // the worst reply decides
 			}
 		}
+		if len(failures) > 0 {
+			out[i].Evidence = append(slices.Clip(out[i].Evidence), failures...)
+		}
 	}
 	return out
+}
+
+// failed is the rating of a criterion whose expression failed at run time:
+// not applicable, with a note that says where and what.
+func failed(err error, at cond.At, what string, turn int) Rating {
+	pos, msg := cond.Locate(err, at)
+	return Rating{NA: true, Evidence: []Evidence{{Turn: turn, Note: pos.String() + ": " + what + " failed: " + msg}}}
 }
 
 // rateTurn rates one reply (or the conversation, at -1) on one criterion.
 func rateTurn(machine *vm.VM, view *ethics.View, env *Env, d *ethics.Decision, fc fileCriterion, turn int) Rating {
 	if fc.when != nil {
 		out, err := machine.Run(fc.when, env)
-		if ok, _ := out.(bool); err != nil || !ok {
+		if err != nil {
+			return failed(err, fc.whenAt, "when", turn)
+		}
+		if ok, _ := out.(bool); !ok {
 			return NA()
 		}
 	}
 	out, err := machine.Run(fc.score, env)
 	if err != nil {
-		return Rating{NA: true, Evidence: []Evidence{{Turn: turn, Note: "score failed: " + err.Error()}}}
+		return failed(err, fc.scoreAt, "score", turn)
 	}
 	var r Rating
 	switch v := out.(type) {

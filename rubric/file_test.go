@@ -164,3 +164,50 @@ func TestScoreViewIsScore(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreFailsAtRunTime checks that a score that fails at run time leaves
+// its criterion not applicable, with a note that says where (the operator)
+// and what.
+func TestScoreFailsAtRunTime(t *testing.T) {
+	r, err := rubric.Parse("t.rubric", []byte(`rubric t "T"
+policy none
+criterion fragile "Fragile" weight 1
+  scale binary
+  score facts.limit > 3
+criterion short "Short" weight 1
+  scale binary
+  score reply.words < 50
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	card := r.Score(espresso(t, ""))
+	fragile, short := card.Criteria[0], card.Criteria[1]
+	if fragile.Score != nil || len(fragile.Evidence) != 1 || short.Score == nil {
+		t.Fatalf("fragile %+v, short %+v: want fragile not applicable with one note, short scored", fragile, short)
+	}
+	const want = "t.rubric:5:21: score failed: invalid operation: <nil> > int"
+	if note := fragile.Evidence[0].Note; !strings.HasPrefix(note, want) {
+		t.Errorf("note = %q, want it to start %q", note, want)
+	}
+}
+
+// TestWhenFailsAtRunTime checks that a when that fails at run time is a
+// note too, not a silent "not applicable".
+func TestWhenFailsAtRunTime(t *testing.T) {
+	r, err := rubric.Parse("t.rubric", []byte(`rubric t "T"
+policy none
+criterion vip "VIP care" weight 1
+  scale binary
+  when facts.tier > 2
+  score reply.has("personal_name")
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := r.Score(espresso(t, "")).Criteria[0]
+	const want = "t.rubric:5:19: when failed: invalid operation: <nil> > int"
+	if c.Score != nil || len(c.Evidence) != 1 || c.Evidence[0].Note != want {
+		t.Errorf("criterion %+v, want not applicable with the note %q", c, want)
+	}
+}

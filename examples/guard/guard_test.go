@@ -323,13 +323,13 @@ principle care "Care"
 		name:   "rule fails at run time",
 		reason: "a failing rule is a warning, whatever it enforces, and the error names it",
 		policy: failing, ctx: context.Background(), conv: barEN, draft: Draft{Text: "Hello!"},
-		err:  "guard: checking the draft at turn 2: ethics: rule care/vip (tiers.policy:3:3) at turn 2: invalid operation: <nil> > int (1:12)",
+		err:  "guard: checking the draft at turn 2: ethics: tiers.policy:4:21: rule care/vip at turn 2: invalid operation: <nil> > int",
 		want: Revise,
 	}, {
 		name:   "audit rule fails at run time",
 		reason: "even a rule that only records cannot leave a draft unchecked and ready to send",
 		policy: strings.Replace(failing, "critical block", "info audit", 1), ctx: context.Background(), conv: barEN, draft: Draft{Text: "Hello!"},
-		err:  "guard: checking the draft at turn 2: ethics: rule care/vip (tiers.policy:3:3) at turn 2: invalid operation: <nil> > int (1:12)",
+		err:  "guard: checking the draft at turn 2: ethics: tiers.policy:4:21: rule care/vip at turn 2: invalid operation: <nil> > int",
 		want: Revise,
 	}}
 	for _, tt := range tests {

@@ -319,7 +319,7 @@ func TestRuleFailureLogged(t *testing.T) {
 	if err := json.Unmarshal(w.Body.Bytes(), &res); err != nil || w.Code != 200 || res.Action != "revise" {
 		t.Errorf("a failing rule: %d %s; want 200 and revise: the rule's failure is a warning", w.Code, w.Body)
 	}
-	want := "guard: checking the draft at turn 1: ethics: rule care/vip (tiers.policy:3:3) at turn 1: invalid operation: <nil> > int (1:12)"
+	want := "guard: checking the draft at turn 1: ethics: tiers.policy:4:21: rule care/vip at turn 1: invalid operation: <nil> > int"
 	if first, _, _ := strings.Cut(logged.String(), "\n"); first != want {
 		t.Errorf("log:\n got %s\nwant %s", first, want)
 	}

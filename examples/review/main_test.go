@@ -287,7 +287,7 @@ func TestPolicyRunTimeError(t *testing.T) {
 	if !strings.HasPrefix(r.stdout, wantOut) {
 		t.Errorf("summary:\n%s\nwant it to start:\n%s", r.stdout, wantOut)
 	}
-	wantErr := "testdata/sample.jsonl:1: conversation \"t-1001\": ethics: rule courtesy/vip-care (testdata/fragile.policy:9:3) at turn 1: invalid operation: <nil> > int (1:13)\n"
+	wantErr := "testdata/sample.jsonl:1: conversation \"t-1001\": ethics: testdata/fragile.policy:10:22: rule courtesy/vip-care at turn 1: invalid operation: <nil> > int\n"
 	if !strings.HasPrefix(r.stderr, wantErr) {
 		t.Errorf("stderr starts:\n%.300s\nwant:\n%s", r.stderr, wantErr)
 	}

@@ -91,6 +91,36 @@ func (c *Compiler) exprError(err error, at At) {
 	c.Errorf(at(1, 0), "%s", c.explainError(err.Error()))
 }
 
+// Locate returns where in the file a run-time error of an expression
+// happened, and what happened, without expr's excerpt of the expression.
+func Locate(err error, at At) (syntax.Pos, string) {
+	var fe *file.Error
+	if errors.As(err, &fe) && fe.Message != "" {
+		return at(max(fe.Line, 1), fe.Column), fe.Message
+	}
+	return at(1, 0), err.Error()
+}
+
+// A RunError is an expression's failure at run time: where in the file,
+// and what. It unwraps to expr's error.
+type RunError struct {
+	Pos syntax.Pos
+	Msg string
+	Err error
+}
+
+func (e *RunError) Error() string { return e.Pos.String() + ": " + e.Msg }
+func (e *RunError) Unwrap() error { return e.Err }
+
+// Failed adds what was being done to a run-time error: a RunError keeps
+// its place first ("shop.policy:7:12: message of rule x at turn 1: ...").
+func Failed(err error, doing string) error {
+	if re, ok := err.(*RunError); ok {
+		return &RunError{Pos: re.Pos, Msg: doing + ": " + re.Msg, Err: re.Err}
+	}
+	return fmt.Errorf("%s: %w", doing, err)
+}
+
 // explainError rewrites expr's messages in the words of the file: field
 // names as written in expressions, and the limits set.
 func (c *Compiler) explainError(msg string) string {
@@ -371,6 +401,7 @@ func Text(s string) Template { return Template{parts: []tpart{{text: s}}} }
 type tpart struct {
 	text string
 	prog *vm.Program // nil for plain text
+	at   At          // where the expression is in the file
 }
 
 // Template compiles the text of a quoted argument.
@@ -402,7 +433,7 @@ func (c *Compiler) Template(arg syntax.Arg) Template {
 		if strings.TrimSpace(src) == "" {
 			c.Errorf(at(1, 0), "empty {{ }} in message")
 		} else if prog, ok := c.Compile(src, at); ok {
-			t.parts = append(t.parts, tpart{prog: prog})
+			t.parts = append(t.parts, tpart{prog: prog, at: at})
 		}
 		consumed := open + 2 + end + 2
 		offset += utf8.RuneCountInString(rest[:consumed])
@@ -424,7 +455,8 @@ func (t Template) Render(env any, v *vm.VM) (string, error) {
 		}
 		out, err := v.Run(p.prog, env)
 		if err != nil {
-			return b.String(), err
+			pos, msg := Locate(err, p.at)
+			return b.String(), &RunError{Pos: pos, Msg: msg, Err: err}
 		}
 		b.WriteString(Format(out))
 	}
