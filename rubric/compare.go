@@ -1,9 +1,9 @@
 package rubric
 
 import (
-	"errors"
 	"fmt"
 	"math"
+	"strings"
 )
 
 // GraderAgreement is how well graders agree on one criterion.
@@ -21,7 +21,8 @@ type GraderAgreement struct {
 	// Alpha is Krippendorff's alpha: nominal for a binary scale, ordinal for
 	// points, interval for percent.
 	Alpha *float64 `json:"alpha,omitempty"`
-	// Err says why a statistic could not be computed, if one could not.
+	// Err says why statistics could not be computed, if some could not,
+	// on one line: reasons are separated by "; ".
 	Err string `json:"error,omitempty"`
 }
 
@@ -83,9 +84,11 @@ func (r *Rubric[S]) Agreement(graders [][]Scorecard) ([]GraderAgreement, error) 
 		} else {
 			errs = append(errs, err)
 		}
-		if err := errors.Join(errs...); err != nil {
-			ga.Err = err.Error()
+		msgs := make([]string, len(errs))
+		for i, err := range errs {
+			msgs[i] = err.Error()
 		}
+		ga.Err = strings.Join(msgs, "; ") // one line, for a JSON field and a table cell
 		out[ci] = ga
 	}
 	return out, nil

@@ -2,6 +2,7 @@ package rubric_test
 
 import (
 	"iter"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -128,5 +129,34 @@ func TestUnscoredApart(t *testing.T) {
 	want := rubric.Summary{Count: 1, Unscored: 2, MeanScore: 1, PassRate: 1, Criteria: []rubric.CriterionSummary{{ID: "c", Mean: f(1), Applicable: 1}}}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("summary (-want +got):\n%s", d)
+	}
+}
+
+// TestAgreementErrOneLine checks that the reasons statistics could not be
+// computed read as one line.
+func TestAgreementErrOneLine(t *testing.T) {
+	r := toyRubric(t)
+	var a, b []rubric.Scorecard
+	for range 3 {
+		for _, cards := range []*[]rubric.Scorecard{&a, &b} {
+			card, err := r.Rate(map[string]rubric.Rating{"respect": rubric.Pass()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			*cards = append(*cards, card)
+		}
+	}
+	got, err := r.Agreement([][]rubric.Scorecard{a, b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range got {
+		if g.ID != "respect" {
+			continue
+		}
+		// Every rating is the same: kappa and alpha are both undefined.
+		if g.Kappa != nil || g.Alpha != nil || !strings.Contains(g.Err, "; ") || strings.Contains(g.Err, "\n") {
+			t.Errorf("respect = %+v, want no kappa, no alpha, and both reasons on one line", g)
+		}
 	}
 }
