@@ -64,7 +64,7 @@ type rule struct {
 	appliesTo           []rapport.Status // empty: every customer
 	whenSrc             string
 	when                *vm.Program
-	whenAt              cond.At // where the condition is in the file, for run-time errors
+	whenAt              cond.At     // where the condition is in the file, for run-time errors
 	why                 []cond.Part // the parts of the condition, for explanations
 	refs                cond.Refs   // what the condition looks at, for the spans of a finding
 	message             cond.Template
