@@ -312,9 +312,9 @@ func (p *fileParser) criterion(n *syntax.Node) {
 		fc.score, _ = p.Compile(scoreNode.Expr, scoreNode.ExprPos, kind)
 		fc.scoreAt = scoreNode.ExprPos
 		_, fc.refs = p.Explain(scoreNode.Expr)
-		for _, rule := range fc.refs.Rules {
+		for i, rule := range fc.refs.Rules {
 			p.rules = append(p.rules, rule)
-			p.rulesAt = append(p.rulesAt, scoreNode.ExprPos(1, 0))
+			p.rulesAt = append(p.rulesAt, scoreNode.ExprPos(fc.refs.RulesAt[i][0], fc.refs.RulesAt[i][1]))
 		}
 	}
 	p.criteria = append(p.criteria, c)

@@ -96,7 +96,7 @@ func TestParseDiagnostics(t *testing.T) {
 
 func TestPolicyNone(t *testing.T) {
 	_, err := rubric.Parse("x.rubric", []byte("rubric x\npolicy none\ncriterion a\n  scale binary\n  score fired(\"respect/no-hostility\")\n"))
-	if err == nil || !strings.Contains(err.Error(), "x.rubric:5:9: fired(\"respect/no-hostility\") needs an ethics policy") {
+	if err == nil || !strings.Contains(err.Error(), "x.rubric:5:15: fired(\"respect/no-hostility\") needs an ethics policy") {
 		t.Errorf("err = %v", err)
 	}
 	custom := ethics.MustParse("shop.policy", []byte("policy shop\nprinciple care\n  rule rude\n    when reply.politeness < 0\n"))

@@ -260,6 +260,7 @@ type Refs struct {
 	Hostile    bool                // reply.hostile or reply.hostile_text
 	Strategies []greeting.Strategy // reply.has("x"), reply.greeting, reply.register, ...
 	Rules      []string            // fired("principle/rule")
+	RulesAt    [][2]int            // where each of Rules is named in the expression: line (1-based), column (0-based)
 }
 
 // Explain splits a condition into the parts worth showing and finds what
@@ -327,7 +328,9 @@ func (c *Compiler) Explain(src string) ([]Part, Refs) {
 		if call, ok := n.(*ast.CallNode); ok && len(call.Arguments) == 1 {
 			if id, ok := call.Callee.(*ast.IdentifierNode); ok && id.Value == "fired" {
 				if s, ok := call.Arguments[0].(*ast.StringNode); ok && !slices.Contains(refs.Rules, s.Value) {
+					line, col := lineCol(src, s.Location().From)
 					refs.Rules = append(refs.Rules, s.Value)
+					refs.RulesAt = append(refs.RulesAt, [2]int{line, col})
 				}
 			}
 		}
