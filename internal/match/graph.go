@@ -44,9 +44,17 @@ func (g *graph) step(state, label uint32) uint32 {
 	}
 	es := g.next[g.first[state]:g.first[state+1]]
 	if len(es) > 8 {
-		i, ok := slices.BinarySearchFunc(es, label, func(e edge, l uint32) int { return cmp.Compare(e.label, l) })
-		if ok {
-			return es[i].to
+		lo, hi := 0, len(es) // the edge, if any, is in es[lo:hi]
+		for lo < hi {
+			mid := int(uint(lo+hi) >> 1)
+			switch l := es[mid].label; {
+			case l < label:
+				lo = mid + 1
+			case l > label:
+				hi = mid
+			default:
+				return es[mid].to
+			}
 		}
 		return 0
 	}

@@ -202,6 +202,8 @@ func (k *tokenizer) rune(r rune, start, end int32) {
 		k.letter(r, start, end, false)
 	case plainMark(r):
 		k.combining(r, end)
+	case r == '、' || r == '。' || '〈' <= r && r <= '】':
+		k.otherPunct(r) // the CJK punctuation of every sentence, without the Unicode tables
 	case r < utf8.RuneSelf && isASCIIWord(r):
 		k.letter(r, start, end, false)
 	case r < utf8.RuneSelf:
