@@ -219,13 +219,13 @@ func TestFlags(t *testing.T) {
 			stderr: "review: -rubric: testdata/broken.rubric:2:6: pass \"1.5\": want a number from 0 to 1\n" +
 				"\tpass 1.5\n" +
 				"\t     ^\n" +
-				"testdata/broken.rubric:6:9: fired(\"courtesy/no-hostility\"): policy \"first-impression\" has no such rule\n" +
+				"testdata/broken.rubric:6:16: fired(\"courtesy/no-hostility\"): policy \"first-impression\" has no such rule\n" +
 				"\t  score !fired(\"courtesy/no-hostility\")\n" +
-				"\t        ^\n"},
+				"\t               ^\n"},
 		{name: "policy the built-in rubric does not fit", reason: "fired() must read the policy whose findings are written",
 			args: []string{"-policy", "testdata/cafe.policy"}, code: exitFatal, prefix: true,
 			stderr: "review: the built-in rubric does not fit policy \"cafe\" from testdata/cafe.policy; give a rubric written for it with -rubric:\n" +
-				"first-impression.rubric:16:9: fired(\"respect/no-hostility\"): policy \"cafe\" has no such rule\n"},
+				"first-impression.rubric:16:16: fired(\"respect/no-hostility\"): policy \"cafe\" has no such rule\n"},
 		{name: "policy and rubric of one's own", reason: "the rubric's fired() reads the given policy",
 			args: []string{"-quiet", "-policy", "testdata/cafe.policy", "-rubric", "testdata/cafe.rubric", "testdata/sample.jsonl"},
 			code: exitOK, stdout: "testdata/sample.jsonl: 39 conversations scored, 1 unscored (no criterion applied)\npolicy cafe, rubric cafe\n"},
