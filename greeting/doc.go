@@ -49,8 +49,11 @@
 //
 // # Languages
 //
-// Each language is a phrase-data file compiled once into matching tables
-// (see data/README.md for the format). Text is normalised once (NFKC, case
+// Each language is a phrase-data file compiled into matching tables (see
+// data/README.md for the format). The built-in languages' tables are
+// compiled ahead of time and loaded the first time a message in the
+// language is checked, in a few milliseconds; data given with [WithData]
+// is compiled when the checker is built. Text is normalised once (NFKC, case
 // folding, accents on Latin letters) and matched in one pass, with offsets
 // into the original bytes. Tags resolve to the closest language with data
 // through a language.Matcher; language.Und, or a tag with no close match,

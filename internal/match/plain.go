@@ -110,8 +110,8 @@ func plain(r rune) bool {
 // plainSpan returns the length of a prefix of s that is in NFKC and ends
 // where a new segment starts: the runes up to the last plain one before a
 // rune that is not plain. A virama between plain Devanagari runes counts as
-// plain: it composes with nothing and only reorders with other marks. It returns 0
-// when s starts with a rune that is not plain.
+// plain: it composes with nothing and only reorders with other marks. It
+// returns 0 when s starts with a rune that is not plain.
 func plainSpan(s string) int {
 	end, prev := 0, 0 // the span so far, and where the rune before it starts
 	afterVirama, deva := false, false

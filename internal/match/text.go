@@ -90,10 +90,10 @@ func (t *Text) Reset(src string) {
 		// Most text is in NFKC already: its runes are taken as they are.
 		c := src[i]
 		if c < utf8.RuneSelf {
-			switch plain := !tk.apos && !tk.star && !tk.inMark; {
-			case plain && isASCIIWord(rune(c)):
+			switch settled := !tk.apos && !tk.star && !tk.inMark; {
+			case settled && isASCIIWord(rune(c)):
 				i = tk.asciiWord(src[:quick], i)
-			case plain && c == ' ':
+			case settled && c == ' ':
 				tk.separator(0)
 				i++
 			default:
