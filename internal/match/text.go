@@ -103,6 +103,10 @@ func (t *Text) Reset(src string) {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(src[i:quick])
+		if plainLetter(r) && !tk.apos && !tk.star && !tk.inMark {
+			i = tk.plainWord(src[:quick], i)
+			continue
+		}
 		if r == utf8.RuneError && n <= 1 {
 			// An invalid byte separates tokens; the normaliser may have
 			// read it as part of a longer sequence, so look again after it.
@@ -300,6 +304,27 @@ done:
 	tok.Letters += letters
 	tok.End = int32(j)
 	tok.FEnd = int32(len(folded))
+	return j
+}
+
+// plainWord takes the run of letters and marks of the plain table at
+// src[i:], which is in NFKC, and returns its end: a word of Cyrillic or
+// Devanagari in one call. src[i] starts a letter.
+func (k *tokenizer) plainWord(src string, i int) int {
+	j := i
+	for j < len(src) && src[j] >= utf8.RuneSelf {
+		r, n := utf8.DecodeRuneInString(src[j:])
+		x := plainIndex(r)
+		if x < 0 || plainTable[x].folded == 0 {
+			break
+		}
+		if info := &plainTable[x]; info.mark {
+			k.combining(r, int32(j+n))
+		} else {
+			k.letter(r, int32(j), int32(j+n), false)
+		}
+		j += n
+	}
 	return j
 }
 
