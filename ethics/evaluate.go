@@ -110,12 +110,11 @@ type View struct {
 	reports []*greeting.Report
 	envs    []*Env // by turn + 1: the whole conversation first
 	conv    *Conversation
-	why     []why // the explanations of conditions' parts at turns, each computed once
+	why     [][]why // by turn + 1: the explanations of conditions' parts, each computed once
 }
 
-// A why is the explanation of a part of a condition at a turn.
+// A why is the explanation of a part of a condition.
 type why struct {
-	turn int
 	prog *vm.Program // the part's program, shared by every rule with the part
 	text string
 }
@@ -129,6 +128,7 @@ func NewView(c rapport.Conversation, opts ...EvalOption) *View {
 	}
 	v.reports = make([]*greeting.Report, len(c.Messages))
 	v.envs = make([]*Env, len(c.Messages)+1)
+	v.why = make([][]why, len(c.Messages)+1)
 	return v
 }
 
@@ -262,8 +262,8 @@ func (e *View) run(r *rule, turn int) (f rapport.Finding, fired bool, err error)
 // "customer.waited = 4m30s". Rules share parts (reply.has("apology")), and
 // a part has one value per turn, so each is run once.
 func (e *View) explain(p cond.Part, turn int, env *Env) (string, bool) {
-	for _, w := range e.why {
-		if w.turn == turn && w.prog == p.Prog {
+	for _, w := range e.why[turn+1] {
+		if w.prog == p.Prog {
 			return w.text, true
 		}
 	}
@@ -272,7 +272,7 @@ func (e *View) explain(p cond.Part, turn int, env *Env) (string, bool) {
 		return "", false
 	}
 	text := cond.Why(p, v)
-	e.why = append(e.why, why{turn, p.Prog, text})
+	e.why[turn+1] = append(e.why[turn+1], why{p.Prog, text})
 	return text, true
 }
 
