@@ -26,9 +26,12 @@ func (r *Report) TakesUp(prev *Report) float64 {
 	if len(prev.Content) == 0 {
 		return 1
 	}
-	n := 0
+	n, j := 0, 0 // both lists are sorted: walk them side by side
 	for _, w := range prev.Content {
-		if _, ok := slices.BinarySearch(r.Content, w); ok {
+		for j < len(r.Content) && r.Content[j] < w {
+			j++
+		}
+		if j < len(r.Content) && r.Content[j] == w {
 			n++
 		}
 	}
