@@ -109,6 +109,10 @@ type View struct {
 	vm      vm.VM
 	reports []*greeting.Report
 	envs    []*Env // by turn + 1: the whole conversation first
+	// inputs holds each of envs as a value in an interface, what
+	// expressions run against: fields read from a value that is not
+	// addressable need no copy, so reading one allocates nothing.
+	inputs []any
 	conv    *Conversation
 	why     [][]why // by turn + 1: the explanations of conditions' parts, each computed once
 }
@@ -128,6 +132,7 @@ func NewView(c rapport.Conversation, opts ...EvalOption) *View {
 	}
 	v.reports = make([]*greeting.Report, len(c.Messages))
 	v.envs = make([]*Env, len(c.Messages)+1)
+	v.inputs = make([]any, len(c.Messages)+1)
 	v.why = make([][]why, len(c.Messages)+1)
 	return v
 }
@@ -203,7 +208,7 @@ func (e *View) env(turn int) *Env {
 			env.Reply.TakesUp = env.Reply.report.TakesUp(env.Previous.report)
 		}
 	}
-	e.envs[turn+1] = env
+	e.envs[turn+1], e.inputs[turn+1] = env, *env
 	return env
 }
 
@@ -228,7 +233,8 @@ func (e *View) conversation() Conversation {
 func (e *View) run(r *rule, turn int) (f rapport.Finding, fired bool, err error) {
 	f = rapport.Finding{Rule: r.id, Principle: r.principle, Severity: r.severity, Turn: turn}
 	env := e.env(turn)
-	out, err := e.vm.Run(r.when, env)
+	in := e.inputs[turn+1]
+	out, err := e.vm.Run(r.when, in)
 	if err != nil {
 		pos, msg := cond.Locate(err, r.whenAt)
 		f.Message = "rule " + r.id + " failed: " + msg
@@ -237,18 +243,18 @@ func (e *View) run(r *rule, turn int) (f rapport.Finding, fired bool, err error)
 	if fired, _ = out.(bool); !fired {
 		return f, false, nil
 	}
-	msg, err := r.message.Render(env, &e.vm)
+	msg, err := r.message.Render(in, &e.vm)
 	if err != nil {
 		return f, true, fmt.Errorf("ethics: %w", cond.Failed(err, fmt.Sprintf("message of rule %s at turn %d", r.id, turn)))
 	}
 	f.Message = msg
-	f.Suggestion, err = e.suggestion(r, env)
+	f.Suggestion, err = e.suggestion(r, env, in)
 	if err != nil {
 		return f, true, fmt.Errorf("ethics: %w", cond.Failed(err, fmt.Sprintf("suggestion of rule %s at turn %d", r.id, turn)))
 	}
 	f.Why = make([]string, 0, len(r.why))
 	for _, p := range r.why {
-		if why, ok := e.explain(p, turn, env); ok {
+		if why, ok := e.explain(p, turn, in); ok {
 			f.Why = append(f.Why, why)
 		}
 	}
@@ -261,13 +267,13 @@ func (e *View) run(r *rule, turn int) (f rapport.Finding, fired bool, err error)
 // explain returns the explanation of a part of a condition at a turn:
 // "customer.waited = 4m30s". Rules share parts (reply.has("apology")), and
 // a part has one value per turn, so each is run once.
-func (e *View) explain(p cond.Part, turn int, env *Env) (string, bool) {
+func (e *View) explain(p cond.Part, turn int, in any) (string, bool) {
 	for _, w := range e.why[turn+1] {
 		if w.prog == p.Prog {
 			return w.text, true
 		}
 	}
-	v, err := e.vm.Run(p.Prog, env)
+	v, err := e.vm.Run(p.Prog, in)
 	if err != nil {
 		return "", false
 	}
@@ -277,8 +283,8 @@ func (e *View) explain(p cond.Part, turn int, env *Env) (string, bool) {
 }
 
 // suggestion renders the suggestion in the reply's language if the rule has
-// one, else the default.
-func (e *View) suggestion(r *rule, env *Env) (string, error) {
+// one, else the default; in is env as expressions see it.
+func (e *View) suggestion(r *rule, env *Env, in any) (string, error) {
 	if len(r.suggest) == 0 {
 		return "", nil
 	}
@@ -292,7 +298,7 @@ func (e *View) suggestion(r *rule, env *Env) (string, error) {
 	if pick < 0 {
 		pick = 0
 	}
-	return r.suggest[pick].text.Render(env, &e.vm)
+	return r.suggest[pick].text.Render(in, &e.vm)
 }
 
 // baseOf returns the base language of a tag, the zero Base for

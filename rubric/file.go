@@ -383,10 +383,12 @@ func scoreFile(policy *ethics.Policy, crit []fileCriterion, view *ethics.View) [
 		decision, _ = policy.EvaluateView(context.Background(), view)
 	}
 	var machine vm.VM
-	envs := make([]*Env, len(c.Messages)+1) // the environment of each turn, at turn+1
-	env := func(turn int) *Env {
+	// The environment of each turn, at turn+1, as a value in an interface:
+	// fields read from it need no copy (see ethics.View).
+	envs := make([]any, len(c.Messages)+1)
+	env := func(turn int) any {
 		if envs[turn+1] == nil {
-			envs[turn+1] = &Env{Env: *view.Env(turn), Fired: func(rule string) bool {
+			envs[turn+1] = Env{Env: *view.Env(turn), Fired: func(rule string) bool {
 				return slices.ContainsFunc(decision.Findings, func(f rapport.Finding) bool {
 					return f.Rule == rule && (f.Turn == turn || f.Turn == -1)
 				})
@@ -440,7 +442,7 @@ func failed(err error, at cond.At, what string, turn int) Rating {
 }
 
 // rateTurn rates one reply (or the conversation, at -1) on one criterion.
-func rateTurn(machine *vm.VM, view *ethics.View, env *Env, d *ethics.Decision, fc fileCriterion, turn int) Rating {
+func rateTurn(machine *vm.VM, view *ethics.View, env any, d *ethics.Decision, fc fileCriterion, turn int) Rating {
 	if fc.when != nil {
 		out, err := machine.Run(fc.when, env)
 		if err != nil {

@@ -451,6 +451,11 @@ func (t Template) Render(env any, v *vm.VM) (string, error) {
 		return t.parts[0].text, nil
 	}
 	var b strings.Builder
+	size := 0 // the text, and a guess at each value, so that b grows once
+	for _, p := range t.parts {
+		size += len(p.text) + 8
+	}
+	b.Grow(size)
 	for _, p := range t.parts {
 		if p.prog == nil {
 			b.WriteString(p.text)
