@@ -113,8 +113,8 @@ type View struct {
 	// expressions run against: fields read from a value that is not
 	// addressable need no copy, so reading one allocates nothing.
 	inputs []any
-	conv    *Conversation
-	why     [][]why // by turn + 1: the explanations of conditions' parts, each computed once
+	conv   *Conversation
+	why    [][]why // by turn + 1: the explanations of conditions' parts, each computed once
 }
 
 // A why is the explanation of a part of a condition.
