@@ -107,7 +107,8 @@ type View struct {
 	checker *greeting.Checker
 	facts   map[string]any
 	vm      vm.VM
-	reports []*greeting.Report
+	reports []greeting.Report // by turn, each read once: see read
+	read    []bool
 	envs    []*Env // by turn + 1: the whole conversation first
 	// inputs holds each of envs as a value in an interface, what
 	// expressions run against: fields read from a value that is not
@@ -130,7 +131,7 @@ func NewView(c rapport.Conversation, opts ...EvalOption) *View {
 	for _, o := range opts {
 		o(v)
 	}
-	v.reports = make([]*greeting.Report, len(c.Messages))
+	v.reports, v.read = make([]greeting.Report, len(c.Messages)), make([]bool, len(c.Messages))
 	v.envs = make([]*Env, len(c.Messages)+1)
 	v.inputs = make([]any, len(c.Messages)+1)
 	v.why = make([][]why, len(c.Messages)+1)
@@ -164,19 +165,18 @@ func (e *View) Env(turn int) *Env {
 // its text is written in when that is clear (an agent may answer in the
 // wrong language); then the customer's locale; then detection.
 func (e *View) report(i int) *greeting.Report {
-	if e.reports[i] == nil {
-		var r greeting.Report
+	if !e.read[i] {
 		switch m := e.c.Messages[i]; {
 		case m.Lang != language.Und:
-			r = e.checker.Check(m.Text, m.Lang)
+			e.reports[i] = e.checker.Check(m.Text, m.Lang)
 		case m.Role.IsReply():
-			r = e.checker.CheckOr(m.Text, e.c.Customer.Locale)
+			e.reports[i] = e.checker.CheckOr(m.Text, e.c.Customer.Locale)
 		default:
-			r = e.checker.Check(m.Text, e.c.Customer.Locale)
+			e.reports[i] = e.checker.Check(m.Text, e.c.Customer.Locale)
 		}
-		e.reports[i] = &r
+		e.read[i] = true
 	}
-	return e.reports[i]
+	return &e.reports[i]
 }
 
 // env returns the environment for the reply at turn (-1: the conversation).

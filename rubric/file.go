@@ -396,24 +396,26 @@ func scoreFile(policy *ethics.Policy, crit []fileCriterion, view *ethics.View) [
 		}
 		return envs[turn+1]
 	}
+	var replies []int
+	for t := range c.Replies() {
+		replies = append(replies, t)
+	}
+	first, last, whole := replies, replies, []int{-1} // the first and the last reply, if any
+	if len(replies) > 0 {
+		first, last = replies[:1], replies[len(replies)-1:]
+	}
 	out := make([]Rating, len(crit))
 	for i, fc := range crit {
 		var turns []int
 		switch fc.scope {
 		case firstReply:
-			if t := c.FirstReply(); t >= 0 {
-				turns = []int{t}
-			}
+			turns = first
 		case lastReply:
-			if t := c.LastReply(); t >= 0 {
-				turns = []int{t}
-			}
+			turns = last
 		case everyReply:
-			for t := range c.Replies() {
-				turns = append(turns, t)
-			}
+			turns = replies
 		case conversation:
-			turns = []int{-1}
+			turns = whole
 		}
 		out[i] = NA()
 		var failures []Evidence // scores that failed to run: kept whatever the other turns give

@@ -60,6 +60,7 @@ type Text struct {
 	seg         []byte // pieces of a normalisation segment not yet placed
 	slow        bool   // tests: normalise everything, to check the fast path against
 	iter        norm.Iter
+	tk          tokenizer // kept here so that Reset does not allocate one
 }
 
 // fold is shared: cases.Fold keeps no state between calls.
@@ -73,7 +74,8 @@ func (t *Text) Reset(src string) {
 	t.Tokens = t.Tokens[:0]
 	t.Marks = t.Marks[:0]
 	t.Letters, t.Upper, t.Uncased = 0, 0, 0
-	tk := tokenizer{t: t, pending: Break | SentenceStart | WordStart, quoteTok: -1}
+	t.tk = tokenizer{t: t, pending: Break | SentenceStart | WordStart, quoteTok: -1}
+	tk := &t.tk
 	quick := 0 // src[:quick] is known to be in NFKC already, and ends on a boundary
 	for i := 0; i < len(src); {
 		if i >= quick && !t.slow {
