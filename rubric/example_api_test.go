@@ -376,6 +376,28 @@ func ExampleTally() {
 	// 2 cards, mean 0.94, pass rate 1.00
 }
 
+// Scored tells a scorecard on which no criterion applied, such as that of a
+// conversation the company has not answered yet: it scores 0 without
+// saying anything of quality, so a Tally counts it apart.
+func ExampleScorecard_Scored() {
+	r := rubric.FirstImpression()
+	unanswered := rapport.Conversation{Customer: rapport.Customer{Locale: language.English},
+		Messages: []rapport.Message{{Role: rapport.RoleCustomer, Text: "Hello, is my order on its way?"}}}
+	answered := chatWith(language.English, "Hello, is my order on its way?", "Hello! Yes, it arrives tomorrow.")
+	var t rubric.Tally
+	for _, c := range []rapport.Conversation{unanswered, answered} {
+		card := r.Score(c)
+		fmt.Println(card.Scored(), card.Score)
+		t.Add(card)
+	}
+	s := t.Summary()
+	fmt.Printf("%d scored, %d unscored, pass rate %.2f\n", s.Count, s.Unscored, s.PassRate)
+	// Output:
+	// false 0
+	// true 0.758
+	// 1 scored, 1 unscored, pass rate 1.00
+}
+
 // PercentAgreement is the share of replies two graders rated alike; it
 // does not discount the agreement expected by chance, as kappa does.
 func ExamplePercentAgreement() {
