@@ -32,8 +32,13 @@ var errStale = errors.New("greeting: phrase tables are older than their text")
 // tablesName returns the name of the tables file for a data file.
 func tablesName(file string) string { return strings.TrimSuffix(file, ".txt") + ".tables" }
 
-// maxTables bounds the inflated size of tables, against corrupt sizes.
-const maxTables = 64 << 20
+// maxTables bounds the inflated size of tables, and maxInflate its ratio to
+// the compressed size (DEFLATE cannot do better than about 1,032 to 1),
+// against corrupt sizes.
+const (
+	maxTables  = 64 << 20
+	maxInflate = 1032
+)
 
 // encodeTables returns the tables of lx, compiled from src.
 func encodeTables(lx *lexicon, src []byte) ([]byte, error) {
@@ -76,7 +81,7 @@ func decodeTables(lx *lexicon, data, src []byte) error {
 		return errStale
 	}
 	size, n := binary.Uvarint(data[head:])
-	if n <= 0 || size > maxTables {
+	if n <= 0 || size > maxTables || size > uint64(len(data))*maxInflate {
 		return fmt.Errorf("%w: bad size", match.ErrCorrupt)
 	}
 	body := make([]byte, size)
