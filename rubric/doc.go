@@ -15,7 +15,9 @@
 // criterion: [Scorecard.Criterion] looks one up by id, [Scorecard.Text]
 // renders the card for a person, and encoding/json gives its stable JSON
 // form. Scorecards feed team figures ([Summarize], [Tally]) and the
-// calibration of graders ([Rubric.Agreement]).
+// calibration of graders ([Rubric.Agreement]). A program that also
+// evaluates an ethics policy on the conversation reads it once: evaluate
+// the policy on an [ethics.View] and score the same view with [ScoreView].
 //
 // # Rubrics in Go
 //
@@ -47,7 +49,8 @@
 //
 // A [Tally] (or [Summarize], [SummarizeBy]) turns many scorecards into mean
 // scores, pass rates and per-criterion means and failure counts, grouped by
-// any key: agent, channel, week. [Rubric.Agreement] compares graders
+// any key: agent, channel, week. Scorecards on which no criterion applied
+// ([Scorecard.Scored] is false) are counted apart. [Rubric.Agreement] compares graders
 // criterion by criterion with percent agreement, Cohen's kappa (quadratic
 // weighted on points scales) and Krippendorff's alpha; the statistics are
 // also available on their own ([CohenKappa], [WeightedKappa],
