@@ -170,7 +170,7 @@ type scratch struct {
 	sc     match.Scratch
 	found  []match.Match
 	counts [numStrategies]int
-	keys   []contentKey // for content
+	ends   []int // for content
 }
 
 // maxPooled is the largest text whose buffers are kept for reuse.
@@ -364,7 +364,7 @@ func (lx *lexicon) read(s *scratch) Report {
 	}
 	r.Markers = markers
 	r.Words = len(toks)
-	r.Content = content(t, markers, &s.keys)
+	r.Content = content(t, markers, &s.ends)
 	r.Politeness = round3(math.Tanh(z / 2))
 	informal += sloppiness(t)
 	r.Formality, r.Register = register(formal, informal, fAddr && iAdr)

@@ -1,8 +1,6 @@
 package greeting
 
 import (
-	"cmp"
-	"encoding/binary"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -40,11 +38,11 @@ func (r *Report) TakesUp(prev *Report) float64 {
 
 // content returns the sorted, distinct content words of a tokenised text,
 // leaving out the words of the courtesy markers. The words share one string;
-// keys is a buffer to reuse.
-func content(t *match.Text, markers []Marker, keys *[]contentKey) []string {
-	var all strings.Builder
-	all.Grow(len(t.Folded))
-	ks := (*keys)[:0]
+// ends is a buffer to reuse.
+func content(t *match.Text, markers []Marker, ends *[]int) []string {
+	var keys strings.Builder
+	keys.Grow(len(t.Folded))
+	*ends = (*ends)[:0] // where each key ends in keys
 	toks := t.Tokens
 	m := 0 // markers before m end before the token
 	for i, tok := range toks {
@@ -73,46 +71,18 @@ func content(t *match.Text, markers []Marker, keys *[]contentKey) []string {
 				continue
 			}
 		}
-		start := int32(all.Len())
-		all.Write(w)
-		ks = append(ks, contentKey{head: packed(w), start: start, end: start + int32(len(w))})
+		keys.Write(w)
+		*ends = append(*ends, keys.Len())
 	}
-	*keys = ks
-	if len(ks) == 0 {
+	if len(*ends) == 0 {
 		return nil
 	}
-	// Sort on the first eight bytes packed into a number, then on the rest:
-	// the order of the strings, with few string comparisons.
-	joined := all.String()
-	slices.SortFunc(ks, func(a, b contentKey) int {
-		if a.head != b.head {
-			return cmp.Compare(a.head, b.head)
-		}
-		return strings.Compare(joined[a.start:a.end], joined[b.start:b.end])
-	})
-	words := make([]string, 0, len(ks))
-	for i, k := range ks {
-		w := joined[k.start:k.end]
-		if i == 0 || w != words[len(words)-1] {
-			words = append(words, w)
-		}
+	all, words, start := keys.String(), make([]string, len(*ends)), 0
+	for i, end := range *ends {
+		words[i], start = all[start:end], end
 	}
-	return words
-}
-
-// A contentKey is a content word, bytes [start, end) of the words written
-// back to back, with its first eight bytes as a big-endian number.
-type contentKey struct {
-	head       uint64
-	start, end int32
-}
-
-// packed returns the first eight bytes of s as a big-endian number, padded
-// with zeros: numbers compare as the strings' first eight bytes do.
-func packed(s []byte) uint64 {
-	var b [8]byte
-	copy(b[:], s)
-	return binary.BigEndian.Uint64(b[:])
+	slices.Sort(words)
+	return slices.Compact(words)
 }
 
 // inCourtesy reports whether a courtesy marker among markers, which are in
