@@ -338,6 +338,30 @@ var italianCases = []langCase{
 	{"tea", "Un tè verde per lei.",
 		want{not: S{greeting.InformalAddress}},
 		"tè (tea) folds to te, but te alone is not counted as tu"},
+
+	// Register: a bare third person is weak evidence of Lei; "è stato" is
+	// "it was" and must not turn a tu reply mixed.
+	{"è stato is it was", "È stato un bel viaggio, ma tu dove vuoi andare adesso?",
+		want{not: S{greeting.FormalAddress}, register: informal},
+		"è stato tells of the trip; tu and vuoi speak to the reader"},
+	{"ha mai provato to Lei", "Ha mai provato il nostro servizio di consegna?",
+		want{register: formal},
+		"a bare third person asking the reader is a weak formal cue"},
+	{"hai mai provato to tu", "Hai mai provato il nostro servizio di consegna?",
+		want{register: informal},
+		"the same question to tu"},
+	{"sa filler", "Non è facile, sa?",
+		want{register: formal},
+		"sa? on its own is the filler you know, said to Lei"},
+	{"sai filler", "Non è facile, sai?",
+		want{register: informal},
+		"sai? is the same filler to tu"},
+	{"sa as a verb stays unknown", "Il tecnico sa come riparare la caldaia.",
+		want{not: S{greeting.FormalAddress}},
+		"sa with an object is he knows, not the filler: at most a weak cue"},
+	{"neutral line stays unknown", "Il negozio apre alle nove e chiude alle diciotto.",
+		want{register: unknown},
+		"opening hours address nobody"},
 }
 
 func TestItalian(t *testing.T) { runLangCases(t, language.Italian, italianCases) }
