@@ -510,6 +510,17 @@ var spanishCases = []langCase{
 	{"again, thanks", "Otra vez, muchas gracias por todo.",
 		want{has: S{greeting.Gratitude}, not: S{greeting.Impatience}, hostile: no, above: polite},
 		"otra vez before thanks is no impatience"},
+
+	// The filler "you know" carries the address on its own.
+	{"sabe filler", "No es fácil, ¿sabe?",
+		want{register: formal},
+		"¿sabe? on its own is the filler you know, said to usted"},
+	{"sabes filler", "No es fácil, ¿sabes?",
+		want{register: informal},
+		"¿sabes? is the same filler to tú"},
+	{"neutral line stays unknown", "La tienda abre a las nueve y cierra a las seis.",
+		want{register: unknown},
+		"opening hours address nobody"},
 }
 
 func TestSpanish(t *testing.T) { runLangCases(t, language.Spanish, spanishCases) }
