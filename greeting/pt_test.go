@@ -340,23 +340,17 @@ var portugueseCases = []langCase{
 		want{not: S{greeting.DirectStart}, register: unknown},
 		"tipo (type) is not the filler tipo"},
 
-	// Register twins: the polite reader of Portugal drops the pronoun and
-	// shows in seu/sua; the informal one is tu (teu, tua, -s verb forms).
-	{"register twin seu", "Já escolheu a sua mesa? O seu pedido sai já.",
-		want{register: formal},
-		"seu/sua without tu forms: the polite third-person address"},
+	// Register: tu forms read informal; seu/sua is "your" for você and o
+	// senhor alike and is no cue on its own.
 	{"register twin teu", "Já escolheste a tua mesa? O teu pedido sai já.",
 		want{register: informal},
-		"the same line to tu: -ste preterite, tua, teu"},
-	{"register twin seu in lower case", "e o seu carro, já voltou da oficina?",
-		want{register: mixed},
-		"a lone seu is a weak cue: a sloppy lower-case start balances it"},
-	{"você claims its seu", "Você pode mandar o seu endereço?",
+		"tu: -ste preterite, tua, teu"},
+	{"seu with te stays informal", "Vou te mandar a sua fatura por e-mail.",
 		want{register: informal},
-		"in Brazil seu goes with você too: in the clause of você it is não the polite possessive"},
-	{"você in another clause", "O seu endereço está certo, e você pode confirmar?",
-		want{register: mixed},
-		"seu before você, in another clause: both weak cues count and neither wins"},
+		"Brazilian te with sua: sua must not pull the reply to mixed"},
+	{"o senhor with seu", "O senhor já recebeu a sua fatura?",
+		want{register: formal},
+		"o senhor is the formal address; seu goes with it"},
 	{"o meu is not a vocative", "O meu pedido chegou e o pessoal da loja foi simpático.",
 		want{not: S{greeting.InformalAddress}, register: unknown},
 		"ô meu, ô pessoal fold to o meu (my), o pessoal (the staff): no address"},
