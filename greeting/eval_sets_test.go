@@ -35,7 +35,7 @@ var floors = map[string]float64{
 
 	"davidson-en hostile precision": 0.97, "davidson-en hostile recall": 0.79,
 	"germeval2018-de hostile precision": 0.65, "germeval2018-de hostile recall": 0.29,
-	"cold-zh hostile precision": 0.77, "cold-zh hostile recall": 0.18,
+	"cold-zh hostile precision": 0.85, "cold-zh hostile recall": 0.33,
 
 	"detect/de accuracy": 0.97, "detect/es accuracy": 0.89, "detect/fr accuracy": 0.97,
 	"detect/hi accuracy": 0.99, "detect/it accuracy": 0.91, "detect/ja accuracy": 0.99,
