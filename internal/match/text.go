@@ -332,14 +332,17 @@ func (k *tokenizer) plainWord(src string, i int) int {
 
 func (k *tokenizer) letter(r rune, start, end int32, unsp bool) {
 	t := k.t
+	var info *plainInfo // r's entry in the plain table, if it is a letter there
+	if x := plainIndex(r); x >= 0 && plainTable[x].folded != 0 && !plainTable[x].mark {
+		info = &plainTable[x]
+	}
 	var upper, lower bool
 	switch {
 	case unsp:
 		// no case in Han, kana or Hangul
 	case r < utf8.RuneSelf:
 		upper, lower = 'A' <= r && r <= 'Z', 'a' <= r && r <= 'z'
-	case plainLetter(r):
-		info := &plainTable[plainIndex(r)]
+	case info != nil:
 		upper, lower = info.upper, info.lower
 	default:
 		upper, lower = unicode.IsUpper(r) || unicode.IsTitle(r), unicode.IsLower(r)
@@ -360,7 +363,7 @@ func (k *tokenizer) letter(r rune, start, end int32, unsp bool) {
 	if upper || lower {
 		tok.Letters++
 		k.upperAll = k.upperAll && upper
-	} else if unsp || r >= utf8.RuneSelf && (plainLetter(r) || unicode.IsLetter(r)) {
+	} else if unsp || r >= utf8.RuneSelf && (info != nil || unicode.IsLetter(r)) {
 		t.Uncased++
 	}
 	k.latin = r < 0x250 || 0x1e00 <= r && r < 0x1f00
@@ -370,10 +373,10 @@ func (k *tokenizer) letter(r rune, start, end int32, unsp bool) {
 			r += 'a' - 'A'
 		}
 		t.Folded = append(t.Folded, byte(r))
-	case plainLetter(r) && t.KeepAccents:
-		t.Folded = utf8.AppendRune(t.Folded, plainTable[plainIndex(r)].foldedKeep)
-	case plainLetter(r):
-		t.Folded = utf8.AppendRune(t.Folded, plainTable[plainIndex(r)].folded)
+	case info != nil && t.KeepAccents:
+		t.Folded = utf8.AppendRune(t.Folded, info.foldedKeep)
+	case info != nil:
+		t.Folded = utf8.AppendRune(t.Folded, info.folded)
 	case upper || lower:
 		k.appendFolded(r)
 	default:
