@@ -236,9 +236,9 @@ func (e *View) run(r *rule, turn int) (f rapport.Finding, fired bool, err error)
 	in := e.inputs[turn+1]
 	out, err := e.vm.Run(r.when, in)
 	if err != nil {
-		pos, msg := cond.Locate(err, r.whenAt)
-		f.Message = "rule " + r.id + " failed: " + msg
-		return f, false, fmt.Errorf("ethics: %w", &cond.RunError{Pos: pos, Msg: fmt.Sprintf("rule %s at turn %d: %s", r.id, turn, msg), Err: err})
+		re := cond.Locate(err, r.whenAt)
+		f.Message = "rule " + r.id + " failed: " + re.Msg
+		return f, false, fmt.Errorf("ethics: %w", cond.Failed(re, fmt.Sprintf("rule %s at turn %d", r.id, turn)))
 	}
 	if fired, _ = out.(bool); !fired {
 		return f, false, nil

@@ -439,8 +439,8 @@ func scoreFile(policy *ethics.Policy, crit []fileCriterion, view *ethics.View) [
 // failed is the rating of a criterion whose expression failed at run time:
 // not applicable, with a note that says where and what.
 func failed(err error, at cond.At, what string, turn int) Rating {
-	pos, msg := cond.Locate(err, at)
-	return Rating{NA: true, Evidence: []Evidence{{Turn: turn, Note: pos.String() + ": " + what + " failed: " + msg}}}
+	note := cond.Failed(cond.Locate(err, at), what+" failed").Error()
+	return Rating{NA: true, Evidence: []Evidence{{Turn: turn, Note: note}}}
 }
 
 // rateTurn rates one reply (or the conversation, at -1) on one criterion.

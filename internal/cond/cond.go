@@ -91,14 +91,15 @@ func (c *Compiler) exprError(err error, at At) {
 	c.Errorf(at(1, 0), "%s", c.explainError(err.Error()))
 }
 
-// Locate returns where in the file a run-time error of an expression
-// happened, and what happened, without expr's excerpt of the expression.
-func Locate(err error, at At) (syntax.Pos, string) {
+// Locate returns a run-time error of an expression compiled with at as a
+// RunError: where in the file it happened, and what, without expr's excerpt
+// of the expression.
+func Locate(err error, at At) *RunError {
 	var fe *file.Error
 	if errors.As(err, &fe) && fe.Message != "" {
-		return at(max(fe.Line, 1), fe.Column), fe.Message
+		return &RunError{Pos: at(max(fe.Line, 1), fe.Column), Msg: fe.Message, Err: err}
 	}
-	return at(1, 0), err.Error()
+	return &RunError{Pos: at(1, 0), Msg: err.Error(), Err: err}
 }
 
 // A RunError is an expression's failure at run time: where in the file,
@@ -463,8 +464,7 @@ func (t Template) Render(env any, v *vm.VM) (string, error) {
 		}
 		out, err := v.Run(p.prog, env)
 		if err != nil {
-			pos, msg := Locate(err, p.at)
-			return b.String(), &RunError{Pos: pos, Msg: msg, Err: err}
+			return b.String(), Locate(err, p.at)
 		}
 		b.WriteString(Format(out))
 	}
