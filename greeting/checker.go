@@ -166,11 +166,11 @@ func Check(text string, lang language.Tag) Report { return Default().Check(text,
 func (c *Checker) Languages() []language.Tag { return tagsOf(c.langs) }
 
 type scratch struct {
-	text   match.Text
-	sc     match.Scratch
-	found  []match.Match
-	counts [numStrategies]int
-	ends   []int // for content
+	text    match.Text
+	sc      match.Scratch
+	found   []match.Match
+	counts  [numStrategies]int
+	content contentBuf
 }
 
 // maxPooled is the largest text whose buffers are kept for reuse.
@@ -364,7 +364,7 @@ func (lx *lexicon) read(s *scratch) Report {
 	}
 	r.Markers = markers
 	r.Words = len(toks)
-	r.Content = content(t, markers, &s.ends)
+	r.Content = content(t, markers, &s.content)
 	r.Politeness = round3(math.Tanh(z / 2))
 	informal += sloppiness(t)
 	r.Formality, r.Register = register(formal, informal, fAddr && iAdr)

@@ -377,6 +377,11 @@ func FuzzCheck(f *testing.F) {
 		if r.Politeness < -1 || r.Politeness > 1 || r.Formality < -1 || r.Formality > 1 {
 			t.Fatalf("scores out of range: %+v", r)
 		}
+		for i := 1; i < len(r.Content); i++ {
+			if r.Content[i-1] >= r.Content[i] {
+				t.Fatalf("content words %q not sorted and distinct at %d", r.Content, i)
+			}
+		}
 	})
 }
 

@@ -1,6 +1,7 @@
 package greeting
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -38,11 +39,10 @@ func (r *Report) TakesUp(prev *Report) float64 {
 
 // content returns the sorted, distinct content words of a tokenised text,
 // leaving out the words of the courtesy markers. The words share one string;
-// ends is a buffer to reuse.
-func content(t *match.Text, markers []Marker, ends *[]int) []string {
-	var keys strings.Builder
-	keys.Grow(len(t.Folded))
-	*ends = (*ends)[:0] // where each key ends in keys
+// b holds buffers to reuse.
+func content(t *match.Text, markers []Marker, b *contentBuf) []string {
+	words := b.words[:0] // Folded[start:end] of each word
+	size := 0            // bytes of all words
 	toks := t.Tokens
 	m := 0 // markers before m end before the token
 	for i, tok := range toks {
@@ -52,37 +52,109 @@ func content(t *match.Text, markers []Marker, ends *[]int) []string {
 		if inCourtesy(markers[m:], tok) {
 			continue
 		}
-		w := t.Folded[tok.FStart:tok.FEnd]
+		start, end := tok.FStart, tok.FEnd
 		switch {
 		case tok.Has(match.Unspaced):
 			if i+1 == len(toks) || !toks[i+1].Has(match.Unspaced) || toks[i+1].Has(match.WordStart) {
 				continue
 			}
-			next := t.Folded[toks[i+1].FStart:toks[i+1].FEnd]
-			if hiragana(w) && hiragana(next) {
+			next := toks[i+1]
+			if hiragana(t.Folded[start:end]) && hiragana(t.Folded[next.FStart:next.FEnd]) {
 				continue // endings and particles: ます, には
 			}
-			w = t.Folded[tok.FStart:toks[i+1].FEnd] // the two characters are adjacent in Folded
+			end = next.FEnd // the two characters are adjacent in Folded
 		case tok.Has(match.Symbol):
 			continue
 		default:
-			var ok bool
-			if w, ok = prefix4(w); !ok {
+			n, ok := prefix4(t.Folded[start:end])
+			if !ok {
 				continue
 			}
+			end = start + n
 		}
-		keys.Write(w)
-		*ends = append(*ends, keys.Len())
+		words = append(words, [2]int32{start, end})
+		size += int(end - start)
 	}
-	if len(*ends) == 0 {
+	b.words = words
+	if len(words) == 0 {
 		return nil
 	}
-	all, words, start := keys.String(), make([]string, len(*ends)), 0
-	for i, end := range *ends {
-		words[i], start = all[start:end], end
+	order, mask := sortWords(t.Folded, words, b.order[:0])
+	b.order = order
+	var all strings.Builder
+	all.Grow(size)
+	out, prev := make([]string, 0, len(order)), []byte(nil)
+	for _, k := range order {
+		w := words[k&mask]
+		word := t.Folded[w[0]:w[1]]
+		if prev != nil && bytes.Equal(word, prev) {
+			continue
+		}
+		from := all.Len()
+		all.Write(word)
+		out = append(out, all.String()[from:])
+		prev = word
 	}
-	slices.Sort(words)
-	return slices.Compact(words)
+	return out
+}
+
+// contentBuf holds the buffers of content.
+type contentBuf struct {
+	words [][2]int32
+	order []uint64
+}
+
+// indexMask takes the index of a word out of a sort key: its low 16 bits.
+const indexMask = 1<<16 - 1
+
+// sortWords returns keys holding the indexes of words in the order of their
+// bytes in folded, in order's buffer, and the mask that takes the index out
+// of a key. A key's upper 48 bits are its word's first six bytes, so that
+// most of the sorting compares numbers; words that share six bytes are then
+// put in order by their bytes.
+func sortWords(folded []byte, words [][2]int32, order []uint64) (keys []uint64, mask uint64) {
+	mask = indexMask
+	byBytes := func(a, b uint64) int {
+		x, y := words[a&mask], words[b&mask]
+		return bytes.Compare(folded[x[0]:x[1]], folded[y[0]:y[1]])
+	}
+	if len(words) > indexMask+1 {
+		// A huge text: the indexes take the whole number.
+		mask = ^uint64(0)
+		for i := range words {
+			order = append(order, uint64(i))
+		}
+		slices.SortFunc(order, byBytes)
+		return order, mask
+	}
+	for i, w := range words {
+		order = append(order, prefix6(folded[w[0]:w[1]])<<16|uint64(i))
+	}
+	slices.Sort(order)
+	for i := 0; i < len(order); {
+		j := i + 1
+		for j < len(order) && order[j]>>16 == order[i]>>16 {
+			j++
+		}
+		if j-i > 1 {
+			slices.SortFunc(order[i:j], byBytes)
+		}
+		i = j
+	}
+	return order, mask
+}
+
+// prefix6 returns the first six bytes of w as a big-endian number, padded
+// with zeros.
+func prefix6(w []byte) uint64 {
+	var p uint64
+	for k := range 6 {
+		p <<= 8
+		if k < len(w) {
+			p |= uint64(w[k])
+		}
+	}
+	return p
 }
 
 // inCourtesy reports whether a courtesy marker among markers, which are in
@@ -101,27 +173,28 @@ func inCourtesy(markers []Marker, tok match.Token) bool {
 
 // hiragana reports whether the character w starts with is a hiragana.
 func hiragana(w []byte) bool {
-	r, _ := utf8.DecodeRune(w)
-	return 0x3041 <= r && r <= 0x309f
+	// U+3041 to U+309F are E3 81 81 to E3 82 9F in UTF-8.
+	return len(w) >= 3 && w[0] == 0xe3 && (w[1] == 0x81 && w[2] >= 0x81 || w[1] == 0x82 && w[2] <= 0x9f)
 }
 
-// prefix4 returns the first four runes of w, and false if it has fewer.
-func prefix4(w []byte) ([]byte, bool) {
+// prefix4 returns the length of the first four runes of w, and false if
+// it has fewer.
+func prefix4(w []byte) (int32, bool) {
 	if len(w) < 4 {
-		return nil, false
+		return 0, false
 	}
 	if w[0]|w[1]|w[2]|w[3] < utf8.RuneSelf {
-		return w[:4], true
+		return 4, true
 	}
 	i := 0
 	for k := 0; k < 4; k++ {
 		if i == len(w) {
-			return nil, false
+			return 0, false
 		}
 		_, size := utf8.DecodeRune(w[i:])
 		i += size
 	}
-	return w[:i], true
+	return int32(i), true
 }
 
 // courtesy reports whether a strategy is the politeness around a message's

@@ -2,6 +2,8 @@ package greeting_test
 
 import (
 	"encoding/json"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/rapportkit/rapport/greeting"
@@ -76,5 +78,42 @@ func TestWordsAndContentStayOutOfJSON(t *testing.T) {
 	}
 	if got := back.TakesUp(&r); got != 0 {
 		t.Errorf("a decoded report takes up %.2f, want 0: it has no content words", got)
+	}
+}
+
+func TestContentOrder(t *testing.T) {
+	// Words are sorted on their first six bytes as numbers, then by their
+	// bytes where those agree; a text of more words than the numbers can
+	// index is sorted by bytes alone.
+	var huge strings.Builder
+	for i := range 70000 {
+		// the numbers 10000 to 79999, out of order; their first four
+		// digits are 7000 distinct content words
+		fmt.Fprintf(&huge, "%d ", 10000+i*7919%70000)
+	}
+	tests := []struct {
+		name, text string
+		lang       language.Tag
+		want       int // distinct content words
+		reason     string
+	}{
+		{"shared prefixes", "приветствую приветливый привет приветствую прибыл", language.Russian, 2,
+			"Cyrillic letters take two bytes: прив and приб share their first six bytes, and прив appears four times"},
+		{"pairs", "荷物荷造荷物", language.Japanese, 4, "荷物 appears twice; 物荷 and 荷造, 造荷 once"},
+		{"huge", huge.String(), language.English, 7000,
+			"more words than 16 bits index: sorted by their bytes alone"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := greeting.Check(tt.text, tt.lang)
+			for i := 1; i < len(r.Content); i++ {
+				if r.Content[i-1] >= r.Content[i] {
+					t.Fatalf("Content not sorted and distinct at %d: %q, %q", i, r.Content[i-1], r.Content[i])
+				}
+			}
+			if len(r.Content) != tt.want {
+				t.Errorf("%d content words, want %d: %s", len(r.Content), tt.want, tt.reason)
+			}
+		})
 	}
 }
