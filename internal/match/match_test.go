@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -205,6 +206,30 @@ func TestFastPathMatchesNormaliser(t *testing.T) {
 	}
 }
 
+func TestDecodeRune(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		r, n := decodeRune(s)
+		if wr, wn := utf8.DecodeRuneInString(s); r != wr || n != wn {
+			t.Fatalf("decodeRune(%q) = %U, %d; utf8 says %U, %d", s, r, n, wr, wn)
+		}
+	}
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		check(string(r) + "x")
+	}
+	// Every lead and second byte of the two- and three-byte forms, valid or
+	// not (overlong, surrogate, cut short), before a continuation byte, an
+	// ASCII byte or nothing.
+	for b0 := 0xc0; b0 < 0xf0; b0++ {
+		for b1 := 0; b1 < 0x100; b1++ {
+			for _, tail := range []string{"", "\x80", "\xbf", "a", "\xc0"} {
+				check(string([]byte{byte(b0), byte(b1)}) + tail)
+			}
+		}
+		check(string([]byte{byte(b0)}))
+	}
+}
+
 func FuzzReset(f *testing.F) {
 	for _, s := range []string{"I'm working, you have to wait like all others!", "„Hallo“ 'x' \"y\" お待たせ。", "e\u0301\xff\xfe!!?", "ＷＯＲＬＤ 🙂 안녕", "न\u094d\u093c क़्ष"} {
 		f.Add(s)
@@ -234,8 +259,14 @@ func FuzzReset(f *testing.F) {
 		}
 		slow := Text{slow: true}
 		slow.Reset(s)
-		if string(slow.Folded) != string(x.Folded) || len(slow.Tokens) != len(x.Tokens) {
-			t.Fatalf("fast path differs from the normaliser on %q:\n%q\n%q", s, x.Folded, slow.Folded)
+		// The tokens agree but for where some end: the normaliser hands
+		// over a character with the marks and invalid bytes after it, and
+		// a token of one character (an unspaced one, a symbol) then ends
+		// after them; the fast path leaves out what a closed token cannot
+		// take.
+		ends := func(a, b Token) bool { a.End, b.End = 0, 0; return a == b }
+		if string(slow.Folded) != string(x.Folded) || !slices.EqualFunc(slow.Tokens, x.Tokens, ends) {
+			t.Fatalf("fast path differs from the normaliser on %q:\n%q\n%q\n%s", s, x.Folded, slow.Folded, cmp.Diff(slow.Tokens, x.Tokens))
 		}
 	})
 }

@@ -126,7 +126,7 @@ func plainSpan(s string) int {
 			i = j
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s[i:])
 		switch {
 		case plain(r):
 			afterVirama = false
@@ -145,4 +145,18 @@ func plainSpan(s string) int {
 		i += n
 	}
 	return len(s)
+}
+
+// decodeRune is utf8.DecodeRuneInString with the two- and three-byte forms,
+// in which the scripts of the phrase data are written, decoded inline.
+func decodeRune(s string) (rune, int) {
+	if len(s) >= 3 && s[0]&0xf0 == 0xe0 {
+		b0, b1, b2 := s[0], s[1], s[2]
+		if b1&0xc0 == 0x80 && b2&0xc0 == 0x80 && (b0 != 0xe0 || b1 >= 0xa0) && (b0 != 0xed || b1 < 0xa0) {
+			return rune(b0&0x0f)<<12 | rune(b1&0x3f)<<6 | rune(b2&0x3f), 3
+		}
+	} else if len(s) >= 2 && 0xc2 <= s[0] && s[0] < 0xe0 && s[1]&0xc0 == 0x80 {
+		return rune(s[0]&0x1f)<<6 | rune(s[1]&0x3f), 2
+	}
+	return utf8.DecodeRuneInString(s)
 }

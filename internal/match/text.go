@@ -104,9 +104,12 @@ func (t *Text) Reset(src string) {
 			}
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(src[i:quick])
-		if plainLetter(r) && !tk.apos && !tk.star && !tk.inMark {
+		r, n := decodeRune(src[i:quick])
+		if settled := !tk.apos && !tk.star && !tk.inMark; settled && plainLetter(r) {
 			i = tk.plainWord(src[:quick], i)
+			continue
+		} else if settled && plainUnspaced(r) {
+			i = tk.unspacedRun(src[:quick], i)
 			continue
 		}
 		if r == utf8.RuneError && n <= 1 {
@@ -256,7 +259,7 @@ func plainUnspaced(r rune) bool {
 // plainAt reports whether s starts with a plain letter or character: a
 // likely place for text in NFKC to resume after a piece that was not.
 func plainAt(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
+	r, _ := decodeRune(s)
 	return plain(r)
 }
 
@@ -315,7 +318,7 @@ done:
 func (k *tokenizer) plainWord(src string, i int) int {
 	j := i
 	for j < len(src) && src[j] >= utf8.RuneSelf {
-		r, n := utf8.DecodeRuneInString(src[j:])
+		r, n := decodeRune(src[j:])
 		x := plainIndex(r)
 		if x < 0 || plainTable[x].folded == 0 {
 			break
@@ -328,6 +331,31 @@ func (k *tokenizer) plainWord(src string, i int) int {
 		j += n
 	}
 	return j
+}
+
+// unspacedRun takes the run of characters at src[i:] that plainUnspaced
+// covers, which is in NFKC, each a token of its own, and returns its end.
+// It does what letter does for each, without its questions: the characters
+// have no case and fold to themselves.
+func (k *tokenizer) unspacedRun(src string, i int) int {
+	k.endToken()
+	t := k.t
+	flags := k.pending | Unspaced
+	k.pending = 0
+	k.latin = false
+	for i < len(src) {
+		r, n := decodeRune(src[i:])
+		if !plainUnspaced(r) {
+			break
+		}
+		at := int32(len(t.Folded))
+		t.Folded = append(t.Folded, src[i:i+n]...)
+		t.Tokens = append(t.Tokens, Token{Start: int32(i), End: int32(i + n), FStart: at, FEnd: at + int32(n), Flags: flags})
+		t.Uncased++
+		flags = Unspaced
+		i += n
+	}
+	return i
 }
 
 func (k *tokenizer) letter(r rune, start, end int32, unsp bool) {
