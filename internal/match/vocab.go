@@ -1,0 +1,80 @@
+package match
+
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
+// An index finds the id of a folded word. Find looks up every token of a
+// text, so the lookup is made cheap: a word of up to 16 bytes (nearly all)
+// is read as two numbers, which are hashed and compared in place, in an
+// open-addressed table at most half full. Longer words go to a map.
+type index struct {
+	slots []slot
+	shift uint // 64 minus the log2 of len(slots)
+	long  map[string]uint32
+}
+
+type slot struct {
+	lo, hi uint64 // the word's bytes, as read by load
+	n, id  uint32 // its length, and its id; 0 for an empty slot
+}
+
+// newIndex indexes the words of vocab, whose ids are not 0.
+func newIndex(vocab map[string]uint32) index {
+	size := 8
+	for size < 2*len(vocab) {
+		size *= 2
+	}
+	x := index{slots: make([]slot, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+	for w, id := range vocab {
+		if len(w) > 16 {
+			if x.long == nil {
+				x.long = make(map[string]uint32)
+			}
+			x.long[w] = id
+			continue
+		}
+		lo, hi := load([]byte(w))
+		i := x.hash(lo, hi, len(w))
+		for x.slots[i].id != 0 {
+			i = (i + 1) & uint64(len(x.slots)-1)
+		}
+		x.slots[i] = slot{lo, hi, uint32(len(w)), id}
+	}
+	return x
+}
+
+// id returns the id of word w, or 0 when w is not in the index.
+func (x *index) id(w []byte) uint32 {
+	if len(w) > 16 {
+		return x.long[string(w)]
+	}
+	lo, hi := load(w)
+	for i := x.hash(lo, hi, len(w)); ; i = (i + 1) & uint64(len(x.slots)-1) {
+		s := &x.slots[i]
+		if s.lo == lo && s.hi == hi && s.n == uint32(len(w)) || s.id == 0 {
+			return s.id
+		}
+	}
+}
+
+func (x *index) hash(lo, hi uint64, n int) uint64 {
+	return ((lo^uint64(n))*0x9e3779b97f4a7c15 ^ hi*0xbf58476d1ce4e5b9) >> x.shift
+}
+
+// load reads a word of up to 16 bytes as two numbers that, with its length,
+// tell it from any other word: its first and last eight bytes (which may
+// overlap), four and four, or three of its bytes.
+func load(w []byte) (lo, hi uint64) {
+	n := len(w)
+	switch {
+	case n >= 8:
+		return binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[n-8:])
+	case n >= 4:
+		return uint64(binary.LittleEndian.Uint32(w)) | uint64(binary.LittleEndian.Uint32(w[n-4:]))<<32, 0
+	case n > 0:
+		return uint64(w[0]) | uint64(w[n/2])<<8 | uint64(w[n-1])<<16, 0
+	}
+	return 0, 0
+}
