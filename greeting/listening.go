@@ -45,7 +45,8 @@ func content(t *match.Text, markers []Marker, b *contentBuf) []string {
 	size := 0            // bytes of all words
 	toks := t.Tokens
 	m := 0 // markers before m end before the token
-	for i, tok := range toks {
+	for i := range toks {
+		tok := &toks[i]
 		for m < len(markers) && markers[m].End <= int(tok.Start) {
 			m++
 		}
@@ -58,7 +59,7 @@ func content(t *match.Text, markers []Marker, b *contentBuf) []string {
 			if i+1 == len(toks) || !toks[i+1].Has(match.Unspaced) || toks[i+1].Has(match.WordStart) {
 				continue
 			}
-			next := toks[i+1]
+			next := &toks[i+1]
 			if hiragana(t.Folded[start:end]) && hiragana(t.Folded[next.FStart:next.FEnd]) {
 				continue // endings and particles: ます, には
 			}
@@ -159,8 +160,9 @@ func prefix6(w []byte) uint64 {
 
 // inCourtesy reports whether a courtesy marker among markers, which are in
 // the order of the text and do not end before tok, covers tok.
-func inCourtesy(markers []Marker, tok match.Token) bool {
-	for _, mk := range markers {
+func inCourtesy(markers []Marker, tok *match.Token) bool {
+	for i := range markers {
+		mk := &markers[i]
 		if mk.Start > int(tok.Start) {
 			return false
 		}
