@@ -129,8 +129,24 @@ func newMessage(c *rapport.Conversation, i int, r *greeting.Report) Message {
 	if r.Closing != nil {
 		msg.Closing = r.Closing.Text
 	}
+	msg.HostileText = hostileText(r.Markers)
+	return msg
+}
+
+// hostileText quotes the hostile markers' words and joins them with commas.
+func hostileText(markers []greeting.Marker) string {
+	size := 0
+	for _, h := range markers {
+		if h.Strategy.Hostile() {
+			size += len(h.Text) + 4
+		}
+	}
+	if size == 0 {
+		return ""
+	}
 	var quoted strings.Builder
-	for _, h := range r.Markers {
+	quoted.Grow(size)
+	for _, h := range markers {
 		if h.Strategy.Hostile() {
 			if quoted.Len() > 0 {
 				quoted.WriteString(", ")
@@ -140,8 +156,7 @@ func newMessage(c *rapport.Conversation, i int, r *greeting.Report) Message {
 			quoted.WriteByte('"')
 		}
 	}
-	msg.HostileText = quoted.String()
-	return msg
+	return quoted.String()
 }
 
 // noMessage is the Message of a turn that does not exist.

@@ -51,17 +51,8 @@ func (p *Policy) EvaluateContext(ctx context.Context, c rapport.Conversation, op
 func (p *Policy) EvaluateView(ctx context.Context, e *View) (Decision, error) {
 	c := e.c
 	e.vm.MemoryBudget = p.limits.memoryBudget
-	d := Decision{Policy: p.name, Findings: []rapport.Finding{}}
+	d := Decision{Policy: p.name, Findings: make([]rapport.Finding, 0, 4)}
 	var errs []error
-	var replies []int
-	for i := range c.Replies() {
-		replies = append(replies, i)
-	}
-	turns := [...][]int{everyReply: replies, conversation: {-1}}
-	if first := c.FirstReply(); first >= 0 {
-		turns[firstReply] = []int{first}
-		turns[lastReply] = []int{c.LastReply()}
-	}
 	for _, r := range p.rules {
 		if err := ctx.Err(); err != nil {
 			errs = append(errs, fmt.Errorf("ethics: evaluation stopped before rule %s: %w", r.id, err))
@@ -70,7 +61,7 @@ func (p *Policy) EvaluateView(ctx context.Context, e *View) (Decision, error) {
 		if len(r.appliesTo) > 0 && !slices.Contains(r.appliesTo, c.Customer.Status) {
 			continue
 		}
-		for _, t := range turns[r.scope] {
+		for _, t := range e.inScope(r.scope) {
 			f, fired, err := e.run(r, t)
 			if err != nil {
 				errs = append(errs, err)
@@ -107,15 +98,28 @@ type View struct {
 	checker *greeting.Checker
 	facts   map[string]any
 	vm      vm.VM
-	reports []greeting.Report // by turn, each read once: see read
-	read    []bool
-	envs    []*Env // by turn + 1: the whole conversation first
-	// inputs holds each of envs as a value in an interface, what
-	// expressions run against: fields read from a value that is not
-	// addressable need no copy, so reading one allocates nothing.
-	inputs []any
-	conv   *Conversation
-	why    [][]why // by turn + 1: the explanations of conditions' parts, each computed once
+	text    cond.Writer // the texts of findings and explanations
+	whys    []string    // the explanations of findings, each finding's Why a piece of it
+	turns   []turnView // by turn + 1: the whole conversation first
+	conv    Conversation
+	convSet bool
+	locale  string // the customer's, as a string
+	replies []int  // the turns of the replies, once asked for
+	scoped  [len(scopeNames)][]int // by scope: see inScope
+}
+
+// A turnView holds what a View computes once for a turn, each on first use.
+type turnView struct {
+	report greeting.Report // the message's
+	read   bool
+	msg    Message // the message as rules see it
+	made   bool
+	env    Env
+	// input holds env as a value in an interface, what expressions run
+	// against: fields read from a value that is not addressable need no
+	// copy, so reading one allocates nothing. It is nil until env is built.
+	input any
+	why   []why // the explanations of conditions' parts, each computed once
 }
 
 // A why is the explanation of a part of a condition.
@@ -127,14 +131,13 @@ type why struct {
 // NewView prepares a conversation for evaluation. Options WithFacts and
 // WithChecker apply to everything evaluated on the view.
 func NewView(c rapport.Conversation, opts ...EvalOption) *View {
-	v := &View{c: &c, checker: greeting.Default()}
+	v := &View{c: &c, checker: greeting.Default(), turns: make([]turnView, len(c.Messages)+1)}
 	for _, o := range opts {
 		o(v)
 	}
-	v.reports, v.read = make([]greeting.Report, len(c.Messages)), make([]bool, len(c.Messages))
-	v.envs = make([]*Env, len(c.Messages)+1)
-	v.inputs = make([]any, len(c.Messages)+1)
-	v.why = make([][]why, len(c.Messages)+1)
+	if c.Customer.Locale != language.Und {
+		v.locale = c.Customer.Locale.String()
+	}
 	return v
 }
 
@@ -157,7 +160,38 @@ func (e *View) Env(turn int) *Env {
 	if turn < 0 || turn >= len(e.c.Messages) {
 		turn = -1
 	}
-	return e.env(turn)
+	e.input(turn)
+	return &e.turns[turn+1].env
+}
+
+// inScope returns the turns a rule of scope s looks at; -1 stands for the
+// whole conversation.
+func (e *View) inScope(s scope) []int {
+	if e.scoped[s] == nil {
+		c := e.c
+		switch s {
+		case everyReply:
+			e.scoped[s] = []int{}
+			for i := range c.Replies() {
+				e.scoped[s] = append(e.scoped[s], i)
+			}
+		case firstReply:
+			e.scoped[s] = onlyTurn(c.FirstReply())
+		case lastReply:
+			e.scoped[s] = onlyTurn(c.LastReply())
+		case conversation:
+			e.scoped[s] = []int{-1}
+		}
+	}
+	return e.scoped[s]
+}
+
+// onlyTurn returns the turn t as a list, empty when t is -1 (no such turn).
+func onlyTurn(t int) []int {
+	if t < 0 {
+		return []int{}
+	}
+	return []int{t}
 }
 
 // report returns the greeting report of message i, reading it on first
@@ -165,38 +199,49 @@ func (e *View) Env(turn int) *Env {
 // its text is written in when that is clear (an agent may answer in the
 // wrong language); then the customer's locale; then detection.
 func (e *View) report(i int) *greeting.Report {
-	if !e.read[i] {
+	t := &e.turns[i+1]
+	if !t.read {
 		switch m := e.c.Messages[i]; {
 		case m.Lang != language.Und:
-			e.reports[i] = e.checker.Check(m.Text, m.Lang)
+			t.report = e.checker.Check(m.Text, m.Lang)
 		case m.Role.IsReply():
-			e.reports[i] = e.checker.CheckOr(m.Text, e.c.Customer.Locale)
+			t.report = e.checker.CheckOr(m.Text, e.c.Customer.Locale)
 		default:
-			e.reports[i] = e.checker.Check(m.Text, e.c.Customer.Locale)
+			t.report = e.checker.Check(m.Text, e.c.Customer.Locale)
 		}
-		e.read[i] = true
+		t.read = true
 	}
-	return &e.reports[i]
+	return &t.report
 }
 
-// env returns the environment for the reply at turn (-1: the conversation).
-func (e *View) env(turn int) *Env {
-	if env := e.envs[turn+1]; env != nil {
-		return env
+// message returns message i as rules see it.
+func (e *View) message(i int) Message {
+	t := &e.turns[i+1]
+	if !t.made {
+		t.msg = newMessage(e.c, i, e.report(i))
+		t.made = true
+	}
+	return t.msg
+}
+
+// input returns the environment for the reply at turn (-1: the
+// conversation), built on first use, as expressions see it.
+func (e *View) input(turn int) any {
+	t := &e.turns[turn+1]
+	if t.input != nil {
+		return t.input
 	}
 	c := e.c
-	env := &Env{Facts: e.facts, Conversation: e.conversation()}
+	env := &t.env
+	*env = Env{Facts: e.facts, Conversation: e.conversation()}
 	reply := turn
 	if turn < 0 {
 		reply = c.LastReply()
 	}
 	env.Reply, env.Previous = noMessage(), noMessage()
-	env.Customer = Customer{ID: c.Customer.ID, Name: c.Customer.Name, Status: c.Customer.Status.String(), LocalHour: -1}
-	if c.Customer.Locale != language.Und {
-		env.Customer.Locale = c.Customer.Locale.String()
-	}
+	env.Customer = Customer{ID: c.Customer.ID, Name: c.Customer.Name, Status: c.Customer.Status.String(), Locale: e.locale, LocalHour: -1}
 	if reply >= 0 {
-		env.Reply = newMessage(c, reply, e.report(reply))
+		env.Reply = e.message(reply)
 		env.Customer.Waited = c.Waited(reply)
 		if h, ok := c.LocalHour(reply); ok {
 			env.Customer.LocalHour = h
@@ -204,17 +249,17 @@ func (e *View) env(turn int) *Env {
 		env.Conversation.FirstReply = reply == c.FirstReply()
 		env.Conversation.LastReply = reply == c.LastReply()
 		if prev := c.Answering(reply); prev >= 0 {
-			env.Previous = newMessage(c, prev, e.report(prev))
+			env.Previous = e.message(prev)
 			env.Reply.TakesUp = env.Reply.report.TakesUp(env.Previous.report)
 		}
 	}
-	e.envs[turn+1], e.inputs[turn+1] = env, *env
-	return env
+	t.input = *env
+	return t.input
 }
 
 // conversation returns what the rules know of the conversation as a whole.
 func (e *View) conversation() Conversation {
-	if e.conv == nil {
+	if !e.convSet {
 		c := e.c
 		conv := Conversation{ID: c.ID, Channel: string(c.Channel), Public: c.Public, Turns: len(c.Messages)}
 		for i := range c.Replies() {
@@ -224,16 +269,16 @@ func (e *View) conversation() Conversation {
 			}
 			conv.MaxWaited = max(conv.MaxWaited, c.Waited(i))
 		}
-		e.conv = &conv
+		e.conv, e.convSet = conv, true
 	}
-	return *e.conv
+	return e.conv
 }
 
 // run evaluates rule r on the reply at turn.
 func (e *View) run(r *rule, turn int) (f rapport.Finding, fired bool, err error) {
 	f = rapport.Finding{Rule: r.id, Principle: r.principle, Severity: r.severity, Turn: turn}
-	env := e.env(turn)
-	in := e.inputs[turn+1]
+	in := e.input(turn)
+	env := &e.turns[turn+1].env
 	out, err := e.vm.Run(r.when, in)
 	if err != nil {
 		re := cond.Locate(err, r.whenAt)
@@ -243,7 +288,7 @@ func (e *View) run(r *rule, turn int) (f rapport.Finding, fired bool, err error)
 	if fired, _ = out.(bool); !fired {
 		return f, false, nil
 	}
-	msg, err := r.message.Render(in, &e.vm)
+	msg, err := e.text.Render(r.message, in, &e.vm)
 	if err != nil {
 		return f, true, fmt.Errorf("ethics: %w", cond.Failed(err, fmt.Sprintf("message of rule %s at turn %d", r.id, turn)))
 	}
@@ -252,12 +297,17 @@ func (e *View) run(r *rule, turn int) (f rapport.Finding, fired bool, err error)
 	if err != nil {
 		return f, true, fmt.Errorf("ethics: %w", cond.Failed(err, fmt.Sprintf("suggestion of rule %s at turn %d", r.id, turn)))
 	}
-	f.Why = make([]string, 0, len(r.why))
+	// The explanations of every finding share one array.
+	if e.whys == nil || cap(e.whys)-len(e.whys) < len(r.why) {
+		e.whys = make([]string, 0, max(2*cap(e.whys), len(r.why), 16))
+	}
+	start := len(e.whys)
 	for _, p := range r.why {
 		if why, ok := e.explain(p, turn, in); ok {
-			f.Why = append(f.Why, why)
+			e.whys = append(e.whys, why)
 		}
 	}
+	f.Why = e.whys[start:len(e.whys):len(e.whys)]
 	if rep := env.Reply.report; rep != nil && turn >= 0 {
 		f.Spans = spansOf(rep, r.refs)
 	}
@@ -268,7 +318,8 @@ func (e *View) run(r *rule, turn int) (f rapport.Finding, fired bool, err error)
 // "customer.waited = 4m30s". Rules share parts (reply.has("apology")), and
 // a part has one value per turn, so each is run once.
 func (e *View) explain(p cond.Part, turn int, in any) (string, bool) {
-	for _, w := range e.why[turn+1] {
+	t := &e.turns[turn+1]
+	for _, w := range t.why {
 		if w.prog == p.Prog {
 			return w.text, true
 		}
@@ -277,8 +328,11 @@ func (e *View) explain(p cond.Part, turn int, in any) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	text := cond.Why(p, v)
-	e.why[turn+1] = append(e.why[turn+1], why{p.Prog, text})
+	text := e.text.Why(p, v)
+	if t.why == nil {
+		t.why = make([]why, 0, 8)
+	}
+	t.why = append(t.why, why{p.Prog, text})
 	return text, true
 }
 
@@ -298,7 +352,7 @@ func (e *View) suggestion(r *rule, env *Env, in any) (string, error) {
 	if pick < 0 {
 		pick = 0
 	}
-	return r.suggest[pick].text.Render(in, &e.vm)
+	return e.text.Render(r.suggest[pick].text, in, &e.vm)
 }
 
 // baseOf returns the base language of a tag, the zero Base for

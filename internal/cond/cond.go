@@ -446,62 +446,82 @@ func (c *Compiler) Template(arg syntax.Arg) Template {
 	return t
 }
 
-// Render runs the template's expressions against env.
-func (t Template) Render(env any, v *vm.VM) (string, error) {
+// A Writer writes rendered templates and explanations one after another
+// into one buffer; each result shares that buffer's memory, so that an
+// evaluation's texts take a few allocations rather than one each. The zero
+// value is ready to use. A Writer is not safe for concurrent use.
+type Writer struct {
+	b   strings.Builder
+	num [32]byte // scratch for formatting numbers
+}
+
+// Render renders t against env with v.
+func (w *Writer) Render(t Template, env any, v *vm.VM) (string, error) {
 	if len(t.parts) == 1 && t.parts[0].prog == nil {
 		return t.parts[0].text, nil
 	}
-	var b strings.Builder
-	size := 0 // the text, and a guess at each value, so that b grows once
-	for _, p := range t.parts {
-		size += len(p.text) + 8
-	}
-	b.Grow(size)
+	start := w.start()
 	for _, p := range t.parts {
 		if p.prog == nil {
-			b.WriteString(p.text)
+			w.b.WriteString(p.text)
 			continue
 		}
 		out, err := v.Run(p.prog, env)
 		if err != nil {
-			return b.String(), Locate(err, p.at)
+			return w.b.String()[start:], Locate(err, p.at)
 		}
-		b.WriteString(Format(out))
+		w.value(out, false)
 	}
-	return b.String(), nil
+	return w.b.String()[start:], nil
 }
 
-// Format renders a value for a message: numbers with two decimals,
-// durations as Go prints them (4m30s), nil as "nil".
-func Format(v any) string {
-	switch v := v.(type) {
-	case string:
-		return v
-	case bool:
-		return strconv.FormatBool(v)
-	case int:
-		return strconv.Itoa(v)
-	case float64:
-		return strconv.FormatFloat(v, 'f', 2, 64)
-	case time.Duration:
-		return v.String()
-	case nil:
-		return "nil"
-	}
-	return fmt.Sprint(v)
-}
-
-// Why renders a part's value for an explanation: strings quoted, durations
-// and numbers as Go prints them.
-func Why(p Part, v any) string {
-	switch v := v.(type) {
-	case bool:
+// Why renders a part's value for an explanation: "customer.waited = 4m30s",
+// strings quoted, numbers as Go prints them.
+func (w *Writer) Why(p Part, v any) string {
+	if v, ok := v.(bool); ok {
 		if v {
 			return p.IfTrue
 		}
 		return p.IfFalse
-	case string:
-		return p.Src + " = " + strconv.Quote(v)
 	}
-	return p.Src + " = " + Format(v)
+	start := w.start()
+	w.b.WriteString(p.Src)
+	w.b.WriteString(" = ")
+	w.value(v, true)
+	return w.b.String()[start:]
+}
+
+// start returns where the next text starts, growing the buffer to a size
+// that holds an evaluation's texts before the first.
+func (w *Writer) start() int {
+	if w.b.Cap() == 0 {
+		w.b.Grow(1024)
+	}
+	return w.b.Len()
+}
+
+// value writes a value: numbers with two decimals, durations as Go prints
+// them (4m30s), nil as "nil", strings as they are, or quoted for an
+// explanation (why).
+func (w *Writer) value(v any, why bool) {
+	switch v := v.(type) {
+	case string:
+		if why {
+			w.b.Write(strconv.AppendQuote(w.num[:0], v))
+		} else {
+			w.b.WriteString(v)
+		}
+	case bool:
+		w.b.WriteString(strconv.FormatBool(v))
+	case int:
+		w.b.Write(strconv.AppendInt(w.num[:0], int64(v), 10))
+	case float64:
+		w.b.Write(strconv.AppendFloat(w.num[:0], v, 'f', 2, 64))
+	case time.Duration:
+		w.b.WriteString(v.String())
+	case nil:
+		w.b.WriteString("nil")
+	default:
+		fmt.Fprint(&w.b, v)
+	}
 }
