@@ -100,11 +100,11 @@ type View struct {
 	vm      vm.VM
 	text    cond.Writer // the texts of findings and explanations
 	whys    []string    // the explanations of findings, each finding's Why a piece of it
-	turns   []turnView // by turn + 1: the whole conversation first
+	turns   []turnView  // by turn + 1: the whole conversation first
 	conv    Conversation
 	convSet bool
-	locale  string // the customer's, as a string
-	replies []int  // the turns of the replies, once asked for
+	locale  string                 // the customer's, as a string
+	replies []int                  // the turns of the replies, once asked for
 	scoped  [len(scopeNames)][]int // by scope: see inScope
 }
 
