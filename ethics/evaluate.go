@@ -104,7 +104,6 @@ type View struct {
 	conv    Conversation
 	convSet bool
 	locale  string                 // the customer's, as a string
-	replies []int                  // the turns of the replies, once asked for
 	scoped  [len(scopeNames)][]int // by scope: see inScope
 }
 
