@@ -25,7 +25,8 @@ var builtin embed.FS
 type Checker struct {
 	langs   []*lexicon // the first is the fallback when nothing is detected
 	matcher language.Matcher
-	detect  map[string]uint64 // folded common word → bit set of langs
+	common  match.Index // folded common word → its index in detect
+	detect  []uint64    // by common word: the bit set of the langs it is common in
 	pool    sync.Pool         // of *scratch
 	matched sync.Map          // language.Tag → index in langs, or -1: the matcher's answers, kept
 	nMatch  atomic.Int32      // entries in matched, bounded by maxMatched
@@ -100,15 +101,23 @@ func New(opts ...Option) (*Checker, error) {
 			langs = append(langs, x)
 		}
 	}
-	c := &Checker{langs: langs, matcher: language.NewMatcher(tagsOf(langs)), detect: map[string]uint64{}}
+	c := &Checker{langs: langs, matcher: language.NewMatcher(tagsOf(langs)), detect: []uint64{0}}
+	ids := map[string]uint32{}
 	for i, l := range langs {
 		if i >= 64 {
 			break // detection covers the first 64 languages
 		}
 		for _, w := range l.common {
-			c.detect[w] |= 1 << i
+			id, ok := ids[w]
+			if !ok {
+				id = uint32(len(c.detect))
+				ids[w] = id
+				c.detect = append(c.detect, 0)
+			}
+			c.detect[id] |= 1 << i
 		}
 	}
+	c.common = match.NewIndex(ids)
 	c.pool.New = func() any { return new(scratch) }
 	return c, nil
 }

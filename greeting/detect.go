@@ -124,12 +124,21 @@ func Detect(text string) (lang language.Tag, ok bool) { return Default().Detect(
 func (c *Checker) detectLang(t *match.Text) (best int, ok bool) {
 	var votes [64]int
 	var counts [16]int // tokens per script, by bit position
+	var seen script    // the scripts counted
 	for _, tok := range t.Tokens {
-		r, _ := utf8.DecodeRune(t.Folded[tok.FStart:tok.FEnd])
+		w := t.Folded[tok.FStart:tok.FEnd]
+		if len(w) == 0 {
+			continue
+		}
+		r := rune(w[0])
+		if r >= utf8.RuneSelf {
+			r, _ = utf8.DecodeRune(w)
+		}
 		if s := scriptOfRune(r); s != 0 {
 			counts[bits.TrailingZeros16(uint16(s))]++
+			seen |= s
 		}
-		for langs := c.detect[string(t.Folded[tok.FStart:tok.FEnd])]; langs != 0; langs &= langs - 1 {
+		for langs := c.detect[c.common.ID(w)]; langs != 0; langs &= langs - 1 {
 			votes[bits.TrailingZeros64(langs)] += 3
 		}
 	}
@@ -137,10 +146,8 @@ func (c *Checker) detectLang(t *match.Text) (best int, ok bool) {
 		if i >= len(votes) {
 			break
 		}
-		for b, n := range counts {
-			if l.scripts&(1<<b) != 0 {
-				votes[i] += n
-			}
+		for s := l.scripts & seen; s != 0; s &= s - 1 {
+			votes[i] += counts[bits.TrailingZeros16(uint16(s))]
 		}
 		if votes[i] > votes[best] {
 			best = i

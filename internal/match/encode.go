@@ -123,7 +123,7 @@ func (s *Set) UnmarshalBinary(data []byte) error {
 	if d.err != nil {
 		return d.err
 	}
-	*s = Set{vocab: vocab, index: newIndex(vocab), words: words, wild: wild, ends: ends, phrase: phrases,
+	*s = Set{vocab: vocab, index: NewIndex(vocab), words: words, wild: wild, ends: ends, phrase: phrases,
 		suf: suf, sufEnds: sufEnds, keepAccents: flags&1 != 0}
 	s.root = make([]uint32, n+1)
 	for _, e := range words.next[words.first[0]:words.first[1]] {

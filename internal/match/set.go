@@ -14,7 +14,7 @@ import (
 // immutable and safe for concurrent use.
 type Set struct {
 	vocab  map[string]uint32 // folded token → id; ids start at 1
-	index  index             // the same, for Find
+	index  Index             // the same, for Find
 	edges  map[uint64]uint32 // while building: edge key → next state; state 0 is the root
 	root   []uint32          // word id → the state after it from the root, or 0
 	words  graph             // the other edges
@@ -198,7 +198,7 @@ func (b *Builder) Build() *Set {
 	for _, id := range s.vocab {
 		s.root[id] = s.edges[key(0, false, id)]
 	}
-	s.index = newIndex(s.vocab)
+	s.index = NewIndex(s.vocab)
 	s.words = newGraph(s.edges, len(s.wild))
 	s.suf = newGraph(s.sufEdges, len(s.sufEnds))
 	s.edges, s.sufEdges = nil, nil
@@ -227,7 +227,7 @@ func (s *Set) Len() int { return s.phrase }
 
 // Contains reports whether the folded word w occurs in any phrase.
 func (s *Set) Contains(w []byte) bool {
-	return s.index.id(w) != 0
+	return s.index.ID(w) != 0
 }
 
 // A Match is a phrase found in a text: tokens [First, End) of the text, and
@@ -255,7 +255,7 @@ func (s *Set) Find(t *Text, sc *Scratch, dst []Match) []Match {
 	toks := t.Tokens
 	ids := sc.ids[:0]
 	for i := range toks {
-		ids = append(ids, s.index.id(t.Folded[toks[i].FStart:toks[i].FEnd]))
+		ids = append(ids, s.index.ID(t.Folded[toks[i].FStart:toks[i].FEnd]))
 	}
 	sc.ids = ids
 	for i := range toks {

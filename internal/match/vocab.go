@@ -5,11 +5,13 @@ import (
 	"math/bits"
 )
 
-// An index finds the id of a folded word. Find looks up every token of a
+// An Index finds the id of a folded word. Find looks up every token of a
 // text, so the lookup is made cheap: a word of up to 16 bytes (nearly all)
 // is read as two numbers, which are hashed and compared in place, in an
-// open-addressed table at most half full. Longer words go to a map.
-type index struct {
+// open-addressed table at most half full. Longer words go to a map. An
+// Index is immutable and safe for concurrent use; the zero value holds no
+// words.
+type Index struct {
 	slots []slot
 	shift uint // 64 minus the log2 of len(slots)
 	long  map[string]uint32
@@ -20,13 +22,13 @@ type slot struct {
 	n, id  uint32 // its length, and its id; 0 for an empty slot
 }
 
-// newIndex indexes the words of vocab, whose ids are not 0.
-func newIndex(vocab map[string]uint32) index {
+// NewIndex indexes the words of vocab, whose ids must not be 0.
+func NewIndex(vocab map[string]uint32) Index {
 	size := 8
 	for size < 2*len(vocab) {
 		size *= 2
 	}
-	x := index{slots: make([]slot, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+	x := Index{slots: make([]slot, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
 	for w, id := range vocab {
 		if len(w) > 16 {
 			if x.long == nil {
@@ -45,8 +47,11 @@ func newIndex(vocab map[string]uint32) index {
 	return x
 }
 
-// id returns the id of word w, or 0 when w is not in the index.
-func (x *index) id(w []byte) uint32 {
+// ID returns the id of word w, or 0 when w is not in the index.
+func (x *Index) ID(w []byte) uint32 {
+	if len(x.slots) == 0 {
+		return 0
+	}
 	if len(w) > 16 {
 		return x.long[string(w)]
 	}
@@ -59,7 +64,7 @@ func (x *index) id(w []byte) uint32 {
 	}
 }
 
-func (x *index) hash(lo, hi uint64, n int) uint64 {
+func (x *Index) hash(lo, hi uint64, n int) uint64 {
 	return ((lo^uint64(n))*0x9e3779b97f4a7c15 ^ hi*0xbf58476d1ce4e5b9) >> x.shift
 }
 

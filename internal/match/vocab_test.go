@@ -16,18 +16,22 @@ func TestIndex(t *testing.T) {
 	for i, w := range words {
 		vocab[w] = uint32(i + 1)
 	}
-	x := newIndex(vocab)
+	x := NewIndex(vocab)
 	for _, w := range words {
-		if got := x.id([]byte(w)); got != vocab[w] {
+		if got := x.ID([]byte(w)); got != vocab[w] {
 			t.Errorf("id(%q) = %d, want %d", w, got, vocab[w])
 		}
 	}
 	for _, w := range absent {
-		if got := x.id([]byte(w)); got != 0 {
+		if got := x.ID([]byte(w)); got != 0 {
 			t.Errorf("id(%q) = %d, want 0: not a word of the index", w, got)
 		}
 	}
-	if got := (&index{slots: make([]slot, 8), shift: 61}).id([]byte("any")); got != 0 {
-		t.Errorf("an empty index finds %d", got)
+	var empty Index
+	if got := empty.ID([]byte("any")); got != 0 {
+		t.Errorf("the zero Index finds %d", got)
+	}
+	if none := NewIndex(nil); none.ID([]byte("any")) != 0 {
+		t.Error("an index of no words finds one")
 	}
 }
