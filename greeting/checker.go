@@ -25,11 +25,11 @@ var builtin embed.FS
 type Checker struct {
 	langs   []*lexicon // the first is the fallback when nothing is detected
 	matcher language.Matcher
-	common  match.Index // folded common word → its index in detect
-	detect  []uint64    // by common word: the bit set of the langs it is common in
-	pool    sync.Pool         // of *scratch
-	matched sync.Map          // language.Tag → index in langs, or -1: the matcher's answers, kept
-	nMatch  atomic.Int32      // entries in matched, bounded by maxMatched
+	common  match.Index  // folded common word → its index in detect
+	detect  []uint64     // by common word: the bit set of the langs it is common in
+	pool    sync.Pool    // of *scratch
+	matched sync.Map     // language.Tag → index in langs, or -1: the matcher's answers, kept
+	nMatch  atomic.Int32 // entries in matched, bounded by maxMatched
 }
 
 // maxMatched bounds the tags whose match a Checker keeps, so that a stream
