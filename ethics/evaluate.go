@@ -114,16 +114,13 @@ type turnView struct {
 	msg    Message // the message as rules see it
 	made   bool
 	env    Env
-	// input holds env as a value in an interface, what expressions run
-	// against: fields read from a value that is not addressable need no
-	// copy, so reading one allocates nothing. It is nil until env is built.
-	input any
-	why   []why // the explanations of conditions' parts, each computed once
+	input  cond.Input // env as expressions read it; not valid until env is built
+	why    []why      // the explanations of conditions' parts, each computed once
 }
 
 // A why is the explanation of a part of a condition.
 type why struct {
-	prog *vm.Program // the part's program, shared by every rule with the part
+	prog *cond.Program // the part's program, shared by every rule with the part
 	text string
 }
 
@@ -225,9 +222,9 @@ func (e *View) message(i int) Message {
 
 // input returns the environment for the reply at turn (-1: the
 // conversation), built on first use, as expressions see it.
-func (e *View) input(turn int) any {
+func (e *View) input(turn int) cond.Input {
 	t := &e.turns[turn+1]
-	if t.input != nil {
+	if t.input.Valid() {
 		return t.input
 	}
 	c := e.c
@@ -252,7 +249,7 @@ func (e *View) input(turn int) any {
 			env.Reply.TakesUp = env.Reply.report.TakesUp(env.Previous.report)
 		}
 	}
-	t.input = *env
+	t.input = cond.NewInput(env)
 	return t.input
 }
 
@@ -278,7 +275,7 @@ func (e *View) run(r *rule, turn int) (f rapport.Finding, fired bool, err error)
 	f = rapport.Finding{Rule: r.id, Principle: r.principle, Severity: r.severity, Turn: turn}
 	in := e.input(turn)
 	env := &e.turns[turn+1].env
-	out, err := e.vm.Run(r.when, in)
+	out, err := r.when.Run(&e.vm, in)
 	if err != nil {
 		re := cond.Locate(err, r.whenAt)
 		f.Message = "rule " + r.id + " failed: " + re.Msg
@@ -316,18 +313,17 @@ func (e *View) run(r *rule, turn int) (f rapport.Finding, fired bool, err error)
 // explain returns the explanation of a part of a condition at a turn:
 // "customer.waited = 4m30s". Rules share parts (reply.has("apology")), and
 // a part has one value per turn, so each is run once.
-func (e *View) explain(p cond.Part, turn int, in any) (string, bool) {
+func (e *View) explain(p cond.Part, turn int, in cond.Input) (string, bool) {
 	t := &e.turns[turn+1]
 	for _, w := range t.why {
 		if w.prog == p.Prog {
 			return w.text, true
 		}
 	}
-	v, err := e.vm.Run(p.Prog, in)
+	text, err := e.text.Explain(p, in, &e.vm)
 	if err != nil {
 		return "", false
 	}
-	text := e.text.Why(p, v)
 	if t.why == nil {
 		t.why = make([]why, 0, 8)
 	}
@@ -337,7 +333,7 @@ func (e *View) explain(p cond.Part, turn int, in any) (string, bool) {
 
 // suggestion renders the suggestion in the reply's language if the rule has
 // one, else the default; in is env as expressions see it.
-func (e *View) suggestion(r *rule, env *Env, in any) (string, error) {
+func (e *View) suggestion(r *rule, env *Env, in cond.Input) (string, error) {
 	if len(r.suggest) == 0 {
 		return "", nil
 	}

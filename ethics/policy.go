@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/expr-lang/expr"
-	"github.com/expr-lang/expr/vm"
 	"github.com/rapportkit/rapport"
 	"github.com/rapportkit/rapport/internal/cond"
 	"github.com/rapportkit/rapport/internal/syntax"
@@ -63,7 +62,7 @@ type rule struct {
 	scope               scope
 	appliesTo           []rapport.Status // empty: every customer
 	whenSrc             string
-	when                *vm.Program
+	when                *cond.Program
 	whenAt              cond.At     // where the condition is in the file, for run-time errors
 	why                 []cond.Part // the parts of the condition, for explanations
 	refs                cond.Refs   // what the condition looks at, for the spans of a finding

@@ -66,8 +66,8 @@ var scopeNames = [...]string{firstReply: "first-reply", everyReply: "every-reply
 // fileCriterion is a criterion compiled from a file.
 type fileCriterion struct {
 	scope scope
-	when  *vm.Program // nil: always applies
-	score *vm.Program
+	when  *cond.Program // nil: always applies
+	score *cond.Program
 	// whenAt and scoreAt say where the expressions are in the file, for
 	// run-time errors.
 	whenAt, scoreAt cond.At
@@ -383,18 +383,19 @@ func scoreFile(policy *ethics.Policy, crit []fileCriterion, view *ethics.View) [
 		decision, _ = policy.EvaluateView(context.Background(), view)
 	}
 	var machine vm.VM
-	// The environment of each turn, at turn+1, as a value in an interface:
-	// fields read from it need no copy (see ethics.View).
-	envs := make([]any, len(c.Messages)+1)
-	env := func(turn int) any {
-		if envs[turn+1] == nil {
+	// The environment of each turn, at turn+1, built on first use.
+	envs := make([]Env, len(c.Messages)+1)
+	inputs := make([]cond.Input, len(c.Messages)+1)
+	env := func(turn int) cond.Input {
+		if !inputs[turn+1].Valid() {
 			envs[turn+1] = Env{Env: *view.Env(turn), Fired: func(rule string) bool {
 				return slices.ContainsFunc(decision.Findings, func(f rapport.Finding) bool {
 					return f.Rule == rule && (f.Turn == turn || f.Turn == -1)
 				})
 			}}
+			inputs[turn+1] = cond.NewInput(&envs[turn+1])
 		}
-		return envs[turn+1]
+		return inputs[turn+1]
 	}
 	var replies []int
 	for t := range c.Replies() {
@@ -444,9 +445,9 @@ func failed(err error, at cond.At, what string, turn int) Rating {
 }
 
 // rateTurn rates one reply (or the conversation, at -1) on one criterion.
-func rateTurn(machine *vm.VM, view *ethics.View, env any, d *ethics.Decision, fc fileCriterion, turn int) Rating {
+func rateTurn(machine *vm.VM, view *ethics.View, env cond.Input, d *ethics.Decision, fc fileCriterion, turn int) Rating {
 	if fc.when != nil {
-		out, err := machine.Run(fc.when, env)
+		out, err := fc.when.Run(machine, env)
 		if err != nil {
 			return failed(err, fc.whenAt, "when", turn)
 		}
@@ -454,7 +455,7 @@ func rateTurn(machine *vm.VM, view *ethics.View, env any, d *ethics.Decision, fc
 			return NA()
 		}
 	}
-	out, err := machine.Run(fc.score, env)
+	out, err := fc.score.Run(machine, env)
 	if err != nil {
 		return failed(err, fc.scoreAt, "score", turn)
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/vm"
@@ -51,7 +52,7 @@ func (c *Compiler) Options(extra ...expr.Option) []expr.Option {
 // Compile compiles an expression, reporting errors at the file position
 // at gives for the expression's own line and column. Unknown strategy
 // names and type errors are both reported.
-func (c *Compiler) Compile(src string, at At, extra ...expr.Option) (*vm.Program, bool) {
+func (c *Compiler) Compile(src string, at At, extra ...expr.Option) (*Program, bool) {
 	ok := true
 	if tree, err := parser.Parse(src); err == nil {
 		names := &strategyNames{src: src}
@@ -66,7 +67,11 @@ func (c *Compiler) Compile(src string, at At, extra ...expr.Option) (*vm.Program
 		c.exprError(err, at)
 		return nil, false
 	}
-	return prog, ok
+	cfg := conf.CreateNew()
+	for _, o := range extra {
+		o(cfg)
+	}
+	return newProgram(prog, c.Env, cfg.Expect), ok
 }
 
 func strategyList() string {
@@ -249,7 +254,7 @@ func strategyCall(n ast.Node) (string, ast.Node, bool) {
 // "customer.waited = 5m20s".
 type Part struct {
 	Src  string
-	Prog *vm.Program // the same program for the same source, across a compiler's expressions
+	Prog *Program // the same program for the same source, across a compiler's expressions
 	// IfTrue and IfFalse are the explanations of the part's boolean
 	// values, written once.
 	IfTrue, IfFalse string
@@ -311,7 +316,7 @@ func (c *Compiler) Explain(src string) ([]Part, Refs) {
 			continue
 		}
 		if prog, err := expr.Compile(s, c.Options()...); err == nil {
-			p := Part{Src: s, Prog: prog, IfTrue: s + " = true", IfFalse: s + " = false"}
+			p := Part{Src: s, Prog: newProgram(prog, c.Env, reflect.Invalid), IfTrue: s + " = true", IfFalse: s + " = false"}
 			if c.parts == nil {
 				c.parts = map[string]Part{}
 			}
@@ -399,13 +404,23 @@ type Template struct {
 	parts []tpart
 }
 
+// Fast reports whether every expression of t runs without the VM.
+func (t Template) Fast() bool {
+	for _, p := range t.parts {
+		if p.prog != nil && !p.prog.Fast() {
+			return false
+		}
+	}
+	return true
+}
+
 // Text returns a template of plain text.
 func Text(s string) Template { return Template{parts: []tpart{{text: s}}} }
 
 type tpart struct {
 	text string
-	prog *vm.Program // nil for plain text
-	at   At          // where the expression is in the file
+	prog *Program // nil for plain text
+	at   At       // where the expression is in the file
 }
 
 // Template compiles the text of a quoted argument.
@@ -455,8 +470,8 @@ type Writer struct {
 	num [32]byte // scratch for formatting numbers
 }
 
-// Render renders t against env with v.
-func (w *Writer) Render(t Template, env any, v *vm.VM) (string, error) {
+// Render renders t against in with v.
+func (w *Writer) Render(t Template, in Input, v *vm.VM) (string, error) {
 	if len(t.parts) == 1 && t.parts[0].prog == nil {
 		return t.parts[0].text, nil
 	}
@@ -466,7 +481,11 @@ func (w *Writer) Render(t Template, env any, v *vm.VM) (string, error) {
 			w.b.WriteString(p.text)
 			continue
 		}
-		out, err := v.Run(p.prog, env)
+		if f := p.prog.fastFor(in); f != nil {
+			w.fastValue(f, in, false)
+			continue
+		}
+		out, err := v.Run(p.prog.prog, in.boxed)
 		if err != nil {
 			return w.b.String()[start:], Locate(err, p.at)
 		}
@@ -475,20 +494,36 @@ func (w *Writer) Render(t Template, env any, v *vm.VM) (string, error) {
 	return w.b.String()[start:], nil
 }
 
-// Why renders a part's value for an explanation: "customer.waited = 4m30s",
-// strings quoted, numbers as Go prints them.
-func (w *Writer) Why(p Part, v any) string {
-	if v, ok := v.(bool); ok {
-		if v {
-			return p.IfTrue
+// Explain runs a part against in with v and explains its value:
+// "customer.waited = 4m30s", strings quoted, numbers as messages print
+// them.
+func (w *Writer) Explain(p Part, in Input, v *vm.VM) (string, error) {
+	f := p.Prog.fastFor(in)
+	var out any
+	switch {
+	case f != nil && f.kind == kBool:
+		out = f.b(in.ptr)
+	case f == nil:
+		var err error
+		if out, err = v.Run(p.Prog.prog, in.boxed); err != nil {
+			return "", err
 		}
-		return p.IfFalse
+	}
+	if b, ok := out.(bool); ok {
+		if b {
+			return p.IfTrue, nil
+		}
+		return p.IfFalse, nil
 	}
 	start := w.start()
 	w.b.WriteString(p.Src)
 	w.b.WriteString(" = ")
-	w.value(v, true)
-	return w.b.String()[start:]
+	if f != nil {
+		w.fastValue(f, in, true)
+	} else {
+		w.value(out, true)
+	}
+	return w.b.String()[start:], nil
 }
 
 // start returns where the next text starts, growing the buffer to a size
@@ -498,6 +533,28 @@ func (w *Writer) start() int {
 		w.b.Grow(1024)
 	}
 	return w.b.Len()
+}
+
+// fastValue writes the value of f on in as value would, without boxing it.
+func (w *Writer) fastValue(f *fn, in Input, why bool) {
+	switch f.kind {
+	case kBool:
+		w.b.WriteString(strconv.FormatBool(f.b(in.ptr)))
+	case kFloat:
+		w.b.Write(strconv.AppendFloat(w.num[:0], f.f(in.ptr), 'f', 2, 64))
+	case kString:
+		if why {
+			w.b.Write(strconv.AppendQuote(w.num[:0], f.s(in.ptr)))
+		} else {
+			w.b.WriteString(f.s(in.ptr))
+		}
+	case kInt:
+		if i := f.i(in.ptr); f.typ == durationType {
+			w.b.WriteString(time.Duration(i).String())
+		} else {
+			w.b.Write(strconv.AppendInt(w.num[:0], i, 10))
+		}
+	}
 }
 
 // value writes a value: numbers with two decimals, durations as Go prints
