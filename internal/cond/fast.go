@@ -334,43 +334,28 @@ func conditional(n *ast.ConditionalNode, env reflect.Type) (fn, bool) {
 	if !ok1 || !ok2 || !ok3 || c.kind != kBool || a.typ != b.typ {
 		return fn{}, false
 	}
-	cb := c.b
 	out := fn{kind: a.kind, typ: a.typ}
 	switch a.kind {
 	case kBool:
-		x, y := a.b, b.b
-		out.b = func(p unsafe.Pointer) bool {
-			if cb(p) {
-				return x(p)
-			}
-			return y(p)
-		}
+		out.b = choose(c.b, a.b, b.b)
 	case kInt:
-		x, y := a.i, b.i
-		out.i = func(p unsafe.Pointer) int64 {
-			if cb(p) {
-				return x(p)
-			}
-			return y(p)
-		}
+		out.i = choose(c.b, a.i, b.i)
 	case kFloat:
-		x, y := a.f, b.f
-		out.f = func(p unsafe.Pointer) float64 {
-			if cb(p) {
-				return x(p)
-			}
-			return y(p)
-		}
+		out.f = choose(c.b, a.f, b.f)
 	case kString:
-		x, y := a.s, b.s
-		out.s = func(p unsafe.Pointer) string {
-			if cb(p) {
-				return x(p)
-			}
-			return y(p)
-		}
+		out.s = choose(c.b, a.s, b.s)
 	}
 	return out, true
+}
+
+// choose returns x's value when c is true, else y's.
+func choose[T any](c func(unsafe.Pointer) bool, x, y func(unsafe.Pointer) T) func(unsafe.Pointer) T {
+	return func(p unsafe.Pointer) T {
+		if c(p) {
+			return x(p)
+		}
+		return y(p)
+	}
 }
 
 func binary(n *ast.BinaryNode, env reflect.Type) (fn, bool) {
@@ -412,19 +397,20 @@ func binary(n *ast.BinaryNode, env reflect.Type) (fn, bool) {
 func equal(l, r fn) (func(unsafe.Pointer) bool, bool) {
 	switch {
 	case l.typ == r.typ && l.kind == kBool:
-		x, y := l.b, r.b
-		return func(p unsafe.Pointer) bool { return x(p) == y(p) }, true
+		return same(l.b, r.b), true
 	case l.typ == r.typ && l.kind == kString:
-		x, y := l.s, r.s
-		return func(p unsafe.Pointer) bool { return x(p) == y(p) }, true
+		return same(l.s, r.s), true
 	case l.typ == r.typ && l.kind == kInt:
-		x, y := l.i, r.i
-		return func(p unsafe.Pointer) bool { return x(p) == y(p) }, true
+		return same(l.i, r.i), true
 	}
 	if x, y, ok := floats(l, r); ok {
-		return func(p unsafe.Pointer) bool { return x(p) == y(p) }, true
+		return same(x, y), true
 	}
 	return nil, false
+}
+
+func same[T comparable](x, y func(unsafe.Pointer) T) func(unsafe.Pointer) bool {
+	return func(p unsafe.Pointer) bool { return x(p) == y(p) }
 }
 
 // floats returns l and r as floats when both are numbers of the kinds expr
@@ -451,41 +437,26 @@ func floats(l, r fn) (x, y func(unsafe.Pointer) float64, ok bool) {
 func order(op string, l, r fn) (func(unsafe.Pointer) bool, bool) {
 	switch {
 	case l.typ == r.typ && l.kind == kInt:
-		x, y := l.i, r.i
-		switch op {
-		case "<":
-			return func(p unsafe.Pointer) bool { return x(p) < y(p) }, true
-		case ">":
-			return func(p unsafe.Pointer) bool { return x(p) > y(p) }, true
-		case "<=":
-			return func(p unsafe.Pointer) bool { return x(p) <= y(p) }, true
-		}
-		return func(p unsafe.Pointer) bool { return x(p) >= y(p) }, true
+		return ordered(op, l.i, r.i), true
 	case l.typ == r.typ && l.kind == kString:
-		x, y := l.s, r.s
-		switch op {
-		case "<":
-			return func(p unsafe.Pointer) bool { return x(p) < y(p) }, true
-		case ">":
-			return func(p unsafe.Pointer) bool { return x(p) > y(p) }, true
-		case "<=":
-			return func(p unsafe.Pointer) bool { return x(p) <= y(p) }, true
-		}
-		return func(p unsafe.Pointer) bool { return x(p) >= y(p) }, true
+		return ordered(op, l.s, r.s), true
 	}
-	x, y, ok := floats(l, r)
-	if !ok {
-		return nil, false
+	if x, y, ok := floats(l, r); ok {
+		return ordered(op, x, y), true
 	}
+	return nil, false
+}
+
+func ordered[T int64 | float64 | string](op string, x, y func(unsafe.Pointer) T) func(unsafe.Pointer) bool {
 	switch op {
 	case "<":
-		return func(p unsafe.Pointer) bool { return x(p) < y(p) }, true
+		return func(p unsafe.Pointer) bool { return x(p) < y(p) }
 	case ">":
-		return func(p unsafe.Pointer) bool { return x(p) > y(p) }, true
+		return func(p unsafe.Pointer) bool { return x(p) > y(p) }
 	case "<=":
-		return func(p unsafe.Pointer) bool { return x(p) <= y(p) }, true
+		return func(p unsafe.Pointer) bool { return x(p) <= y(p) }
 	}
-	return func(p unsafe.Pointer) bool { return x(p) >= y(p) }, true
+	return func(p unsafe.Pointer) bool { return x(p) >= y(p) }
 }
 
 // call compiles a call of a function field that takes a string, with a
