@@ -256,3 +256,27 @@ func TestWriterFastMatchesVM(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkProgram runs a condition of the usual shape on the VM and as
+// closures.
+func BenchmarkProgram(b *testing.B) {
+	prog, err := expr.Compile(`x.has("b") && x.d > duration("1m") || y.f < 0.2 && x.s == "abc"`, expr.Env(testEnv{}), expr.AsBool())
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := newProgram(prog, testEnv{}, reflect.Bool)
+	in := NewInput(&testEnvs[0])
+	var machine vm.VM
+	b.Run("vm", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			machine.Run(p.prog, in.boxed)
+		}
+	})
+	b.Run("closures", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			p.Run(&machine, in)
+		}
+	})
+}
