@@ -485,7 +485,7 @@ func (w *Writer) Render(t Template, in Input, v *vm.VM) (string, error) {
 			w.fastValue(f, in, false)
 			continue
 		}
-		out, err := v.Run(p.prog.prog, in.boxed)
+		out, err := v.Run(p.prog.prog, in.boxed())
 		if err != nil {
 			return w.b.String()[start:], Locate(err, p.at)
 		}
@@ -505,7 +505,7 @@ func (w *Writer) Explain(p Part, in Input, v *vm.VM) (string, error) {
 		out = f.b(in.ptr)
 	case f == nil:
 		var err error
-		if out, err = v.Run(p.Prog.prog, in.boxed); err != nil {
+		if out, err = v.Run(p.Prog.prog, in.boxed()); err != nil {
 			return "", err
 		}
 	}

@@ -54,19 +54,28 @@ func newProgram(prog *vm.Program, env any, expect reflect.Kind) *Program {
 func (p *Program) Fast() bool { return p.fast != nil }
 
 // An Input is an environment as programs read it: where it is, for the
-// closures, and the same value boxed, for the VM (fields read from a value
-// that is not addressable need no copy, so the VM reads them without
-// allocating). The zero Input is no environment.
+// closures, and, made on the VM's first use, the same value boxed in an
+// interface (fields read from a value that is not addressable need no copy,
+// so the VM reads them without allocating). The zero Input is no
+// environment.
 type Input struct {
-	ptr   unsafe.Pointer
-	typ   reflect.Type
-	boxed any
+	ptr unsafe.Pointer
+	typ reflect.Type
+	box *any
 }
 
 // NewInput returns the input of the environment env points to, which must
 // not change afterwards.
 func NewInput[E any](env *E) Input {
-	return Input{ptr: unsafe.Pointer(env), typ: reflect.TypeFor[E](), boxed: *env}
+	return Input{ptr: unsafe.Pointer(env), typ: reflect.TypeFor[E](), box: new(any)}
+}
+
+// boxed returns the environment boxed for the VM.
+func (in Input) boxed() any {
+	if *in.box == nil {
+		*in.box = reflect.NewAt(in.typ, in.ptr).Elem().Interface() // a copy
+	}
+	return *in.box
 }
 
 // Valid reports whether in holds an environment.
@@ -77,7 +86,7 @@ func (p *Program) Run(v *vm.VM, in Input) (any, error) {
 	if f := p.fastFor(in); f != nil {
 		return f.value(in.ptr), nil
 	}
-	return v.Run(p.prog, in.boxed)
+	return v.Run(p.prog, in.boxed())
 }
 
 // fastFor returns p's closures if they can read in, else nil.
