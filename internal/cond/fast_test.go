@@ -1,6 +1,7 @@
 package cond
 
 import (
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -46,12 +47,13 @@ func inner(b bool, i int, f float64, s string, d time.Duration) testInner {
 }
 
 // testEnvs are environments to compare the two ways of running on: equal
-// and unequal values, ints equal to floats, negative and zero values.
+// and unequal values, ints equal to floats, negative values, zero and
+// negative zero.
 var testEnvs = []testEnv{
 	{X: inner(true, 3, 3, "abc", 2*time.Minute), Y: inner(false, -1, 0.5, "b", 90*time.Second),
 		testBase: testBase{Deep: inner(true, 7, -2.5, "", 0), N: 4}, M: map[string]any{"k": 1},
 		Fired: func(r string) bool { return r == "r" }, Name: "ann"},
-	{X: inner(false, 0, -0.0, "", 0), Y: inner(true, 0, 0, "", 0), Fired: func(string) bool { return false }},
+	{X: inner(false, 0, math.Copysign(0, -1), "", 0), Y: inner(true, 0, 0, "", 0), Fired: func(string) bool { return false }},
 	{X: inner(true, 2, 2.5, "zz", time.Hour), Y: inner(true, 2, 2.5, "zz", time.Hour),
 		testBase: testBase{N: -3}, Fired: func(string) bool { return true }, Name: "b"},
 }
