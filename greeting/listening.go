@@ -179,8 +179,8 @@ func hiragana(w []byte) bool {
 	return len(w) >= 3 && w[0] == 0xe3 && (w[1] == 0x81 && w[2] >= 0x81 || w[1] == 0x82 && w[2] <= 0x9f)
 }
 
-// prefix4 returns the length of the first four runes of w, and false if
-// it has fewer.
+// prefix4 returns the length of the first four runes of w, which is valid
+// UTF-8, and false if it has fewer.
 func prefix4(w []byte) (int32, bool) {
 	if len(w) < 4 {
 		return 0, false
@@ -188,15 +188,16 @@ func prefix4(w []byte) (int32, bool) {
 	if w[0]|w[1]|w[2]|w[3] < utf8.RuneSelf {
 		return 4, true
 	}
-	i := 0
-	for k := 0; k < 4; k++ {
-		if i == len(w) {
-			return 0, false
+	runes := 0
+	for i, b := range w {
+		if utf8.RuneStart(b) {
+			if runes == 4 {
+				return int32(i), true
+			}
+			runes++
 		}
-		_, size := utf8.DecodeRune(w[i:])
-		i += size
 	}
-	return int32(i), true
+	return int32(len(w)), runes == 4
 }
 
 // courtesy reports whether a strategy is the politeness around a message's

@@ -190,6 +190,7 @@ func TestFastPathMatchesNormaliser(t *testing.T) {
 		"您好，欢迎光临！謝謝 안녕하세요 고객님",
 		"e\u0301te\u0301 и\u0306 か\u3099",
 		"नमस्ते, धन्यवाद! इंतज़ार क़ ऩ न\u093c \u094d न\u094d\u093c न\u093c\u094d क्\u094d a\u094d",
+		"धन्यवाद। आपका ऑर्डर॥ भेजा गया।\u093c ।\u094d",
 	} {
 		fast, slow := Text{}, Text{slow: true}
 		fast.Reset(s)
@@ -326,6 +327,14 @@ func TestSuffixes(t *testing.T) {
 	for _, s := range []string{"two words", "お待たせ", "!!"} {
 		if err := bad.AddSuffix(s, 0); err == nil {
 			t.Errorf("AddSuffix(%q) succeeded; want an error", s)
+		}
+	}
+}
+
+func TestAppendRune(t *testing.T) {
+	for r := rune(-1); r <= utf8.MaxRune+1; r++ {
+		if got, want := appendRune(nil, r), utf8.AppendRune(nil, r); string(got) != string(want) {
+			t.Fatalf("appendRune(%U) = %q, utf8 says %q", r, got, want)
 		}
 	}
 }

@@ -99,7 +99,7 @@ var cjkPlain = func() (bits [4]uint64) {
 // before it combines with it.
 func plain(r rune) bool {
 	if i := plainIndex(r); i >= 0 {
-		return plainTable[i].folded != 0
+		return plainTable[i].folded != 0 || r == '।' || r == '॥' // the dandas end sentences
 	}
 	if 0x3000 <= r && r < 0x3100 {
 		return cjkPlain[(r-0x3000)/64]&(1<<((r-0x3000)%64)) != 0
@@ -159,4 +159,16 @@ func decodeRune(s string) (rune, int) {
 		return rune(s[0]&0x1f)<<6 | rune(s[1]&0x3f), 2
 	}
 	return utf8.DecodeRuneInString(s)
+}
+
+// appendRune is utf8.AppendRune with the two- and three-byte forms written
+// inline.
+func appendRune(b []byte, r rune) []byte {
+	switch {
+	case 0x80 <= r && r < 0x800:
+		return append(b, byte(0xc0|r>>6), byte(0x80|r&0x3f))
+	case 0x800 <= r && r < 0x10000 && (r < 0xd800 || r > 0xdfff):
+		return append(b, byte(0xe0|r>>12), byte(0x80|r>>6&0x3f), byte(0x80|r&0x3f))
+	}
+	return utf8.AppendRune(b, r)
 }

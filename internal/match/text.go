@@ -211,8 +211,8 @@ func (k *tokenizer) rune(r rune, start, end int32) {
 		k.letter(r, start, end, false)
 	case plainMark(r):
 		k.combining(r, end)
-	case r == '、' || r == '。' || '〈' <= r && r <= '】':
-		k.otherPunct(r) // the CJK punctuation of every sentence, without the Unicode tables
+	case r == '、' || r == '。' || '〈' <= r && r <= '】' || r == '।' || r == '॥':
+		k.otherPunct(r) // the CJK and Devanagari punctuation of every sentence, without the Unicode tables
 	case r < utf8.RuneSelf && isASCIIWord(r):
 		k.letter(r, start, end, false)
 	case r < utf8.RuneSelf:
@@ -402,9 +402,9 @@ func (k *tokenizer) letter(r rune, start, end int32, unsp bool) {
 		}
 		t.Folded = append(t.Folded, byte(r))
 	case info != nil && t.KeepAccents:
-		t.Folded = utf8.AppendRune(t.Folded, info.foldedKeep)
+		t.Folded = appendRune(t.Folded, info.foldedKeep)
 	case info != nil:
-		t.Folded = utf8.AppendRune(t.Folded, info.folded)
+		t.Folded = appendRune(t.Folded, info.folded)
 	case upper || lower:
 		k.appendFolded(r)
 	default:
@@ -439,7 +439,7 @@ func (k *tokenizer) combining(r rune, end int32) {
 		return
 	}
 	if !k.latin || k.t.KeepAccents {
-		k.t.Folded = utf8.AppendRune(k.t.Folded, r)
+		k.t.Folded = appendRune(k.t.Folded, r)
 	}
 	k.extend(end)
 }
