@@ -191,6 +191,7 @@ func TestFastPathMatchesNormaliser(t *testing.T) {
 		"e\u0301te\u0301 и\u0306 か\u3099",
 		"नमस्ते, धन्यवाद! इंतज़ार क़ ऩ न\u093c \u094d न\u094d\u093c न\u093c\u094d क्\u094d a\u094d",
 		"धन्यवाद। आपका ऑर्डर॥ भेजा गया।\u093c ।\u094d",
+		"您好，欢迎！有问题吗？ ＷＨＥＲＥ ｉｓ ｍｙ ｏｒｄｅｒ？！ ＜\u0338 Ａ\u0301 ～ ｛｝ ＇ｘ＇ ＂ｙ＂",
 	} {
 		fast, slow := Text{}, Text{slow: true}
 		fast.Reset(s)

@@ -79,6 +79,11 @@ func (t *Text) Reset(src string) {
 	quick := 0 // src[:quick] is known to be in NFKC already, and ends on a boundary
 	for i := 0; i < len(src); {
 		if i >= quick && !t.slow {
+			if r, ok := fullwidthASCII(src, i); ok {
+				tk.rune(r, int32(i), int32(i+3)) // what the normaliser hands over
+				i += 3
+				continue
+			}
 			n := plainSpan(src[i:])
 			if n == 0 {
 				n = norm.NFKC.QuickSpanString(src[i:])
@@ -126,6 +131,29 @@ func (t *Text) Reset(src string) {
 	tk.resolveStar(' ')
 	tk.endToken()
 	tk.endMark()
+}
+
+// fullwidthASCII returns the ASCII character NFKC gives for the fullwidth
+// form at src[i:] (U+FF01 to U+FF5E: "，", "！", "？", "Ａ"), when it is one
+// and what follows cannot combine with that character; Chinese text is
+// punctuated with them.
+func fullwidthASCII(src string, i int) (rune, bool) {
+	if i+3 > len(src) || src[i] != 0xef {
+		return 0, false
+	}
+	var r rune
+	switch b1, b2 := src[i+1], src[i+2]; {
+	case b1 == 0xbc && 0x81 <= b2 && b2 <= 0xbf:
+		r = rune(b2) - 0x80 + 0x20 // U+FF01 is '!'
+	case b1 == 0xbd && 0x80 <= b2 && b2 <= 0x9e:
+		r = rune(b2) - 0x80 + 0x60
+	default:
+		return 0, false
+	}
+	if next := i + 3; next < len(src) && src[next] >= utf8.RuneSelf && !plainAt(src[next:]) {
+		return 0, false // a mark may follow: "＜\u0338" is "≮"
+	}
+	return r, true
 }
 
 // normalise tokenises src from i through NFKC until it reaches a character
