@@ -11,7 +11,7 @@ import (
 	"golang.org/x/text/language"
 )
 
-func init() { casesByLang["en"] = englishCases }
+func init() { casesByLang["en"] = slices.Concat(englishCases, englishPolitenessCases) }
 
 func TestEnglish(t *testing.T) { runLangCases(t, language.English, englishCases) }
 

@@ -1,0 +1,160 @@
+package greeting_test
+
+import (
+	"testing"
+
+	"github.com/rapportkit/rapport/greeting"
+	"golang.org/x/text/language"
+)
+
+// englishPolitenessCases cover the strategies by which people make requests
+// polite or impolite (Brown and Levinson 1987; Danescu-Niculescu-Mizil et al.
+// 2013): minimisers, suggestions left to the reader, asking leave, seeking
+// agreement, and the challenges that put the reader on the spot. Each phrase
+// that fires has a case beside it where an ordinary sentence must not.
+var englishPolitenessCases = []langCase{
+	// Minimising "just" softens; temporal "just" says nothing.
+	{"just minimiser", "I just wanted to check whether the parcel arrived.",
+		want{has: S{greeting.Hedge}, not: S{greeting.Factuality}, hostile: no, above: polite},
+		"'I just wanted to' makes the request smaller"},
+	{"just curious", "Just curious, which plan are you on?",
+		want{has: S{greeting.Hedge}, not: S{greeting.Factuality}, above: polite},
+		"a question announced as mere curiosity"},
+	{"just want insists", "I just want my money back.",
+		want{not: S{greeting.Hedge}},
+		"'just' with a present want insists rather than softens"},
+	{"just temporal", "I've just sent the replacement.",
+		want{not: S{greeting.Factuality, greeting.Hedge}, hostile: no},
+		"'just' as 'a moment ago' lectures nobody"},
+	{"out of curiosity", "Out of curiosity, which browser are you using?",
+		want{has: S{greeting.Hedge}, not: S{greeting.DirectQuestion}, above: polite},
+		"a hedged question"},
+
+	// Suggestions and conditions that leave the reader free.
+	{"perhaps you could", "Perhaps you could send us a photo of the label?",
+		want{has: S{greeting.Indirect}, hostile: no, above: polite},
+		"a request put as the reader's possibility"},
+	{"maybe you can", "Maybe you can try the other charger first.",
+		want{has: S{greeting.Indirect}, hostile: no, above: polite},
+		"a suggestion left to the reader"},
+	{"if you like", "I can call you back this afternoon, if you like.",
+		want{has: S{greeting.Indirect}, hostile: no, above: polite},
+		"an offer conditioned on the reader's wish"},
+	{"if you're interested", "If you're interested, the newer model is back in stock.",
+		want{has: S{greeting.Indirect}, hostile: no, above: polite},
+		"an offer conditioned on the reader's interest"},
+	{"if you'd like", "If you'd like, we can send a new one today.",
+		want{has: S{greeting.Indirect}, hostile: no, above: polite},
+		"the contracted 'you'd' conditions on the reader's wish as well"},
+	{"bare if you", "If you ordered before noon, it ships today.",
+		want{not: S{greeting.Indirect}, hostile: no},
+		"a plain condition is no politeness"},
+	{"conditional can't", "If you can't do that, we can arrange a collection.",
+		want{not: S{greeting.Indirect, greeting.Command}, hostile: no},
+		"what follows a bare 'if you' is a condition, not an order"},
+	{"may I", "May I put you on hold for a moment?",
+		want{has: S{greeting.Indirect}, hostile: no, above: polite},
+		"asking leave"},
+
+	// Esteem and agreement.
+	{"you were right", "You were right, the charge was a duplicate.",
+		want{has: S{greeting.Deference}, not: S{greeting.DirectStart}, hostile: no, above: polite},
+		"conceding the reader was right is no blunt 'You' opener"},
+	{"too kind", "You're too kind, thank you!",
+		want{has: S{greeting.Deference, greeting.Gratitude}, not: S{greeting.Insult}, above: polite},
+		"answering praise modestly"},
+	{"whatever you think is best", "We can refund or replace it, whatever you think is best.",
+		want{has: S{greeting.Deference}, not: S{greeting.Dismissal}, hostile: no, above: polite},
+		"leaving the choice to the reader is no shrug"},
+	{"whatever shrug", "Whatever, not my problem.",
+		want{has: S{greeting.Dismissal}, hostile: yes, below: rude},
+		"a bare 'whatever' still dismisses"},
+	{"i agree", "I agree, the fee should have been waived.",
+		want{has: S{greeting.Deference}, hostile: no, above: polite},
+		"seeking agreement"},
+	{"i don't agree", "I don't agree with that.",
+		want{not: S{greeting.Deference}},
+		"negated agreement is no esteem"},
+	{"that's true", "That's true. We'll look into it today.",
+		want{has: S{greeting.Deference}, hostile: no, above: polite},
+		"granting the reader's point"},
+	{"good point", "You make a good point about the delivery times.",
+		want{has: S{greeting.Deference}, hostile: no, above: polite},
+		"crediting the reader's point"},
+	{"good faith", "The seller acted in good faith.",
+		want{not: S{greeting.Deference}},
+		"'good faith' names an intention; it praises nobody"},
+
+	// Reassurance: an answer, not an intensifier.
+	{"sure answer", "Sure, I can change the address for you.",
+		want{has: S{greeting.Reassurance}, hostile: no, above: polite},
+		"'Sure' answering a request reassures"},
+	{"i'm sure", "I'm sure we can find a solution.",
+		want{has: S{greeting.Reassurance}, hostile: no, above: polite},
+		"confidence on the reader's behalf"},
+	{"certainly inside", "That certainly isn't the service we want to give.",
+		want{not: S{greeting.Reassurance}},
+		"'certainly' inside a sentence only stresses"},
+	{"make sure", "Make sure the device is switched off.",
+		want{not: S{greeting.Reassurance}},
+		"an instruction to check is no promise"},
+	{"sorted alone", "Sorted!",
+		want{has: S{greeting.Reassurance}},
+		"'Sorted!' on its own says it is done"},
+	{"sorted adjective", "The list is sorted by date.",
+		want{not: S{greeting.Reassurance}},
+		"'sorted by date' reassures nobody"},
+	{"rather than", "We can send a voucher rather than a refund.",
+		want{not: S{greeting.Hedge}},
+		"'rather than' contrasts; it softens nothing"},
+
+	// Challenges that put the reader on the spot.
+	{"how can you say", "How can you say the order was delivered?",
+		want{has: S{greeting.DirectQuestion}, not: S{greeting.Indirect}, hostile: no, below: rude},
+		"a challenge the reader cannot answer"},
+	{"or did you", "You promised a refund. Or did you forget?",
+		want{has: S{greeting.DirectQuestion}, below: rude},
+		"an 'or' question offering the worse reading"},
+	{"or would you prefer", "Or would you prefer a refund instead?",
+		want{has: S{greeting.Indirect}, not: S{greeting.DirectQuestion}, above: polite},
+		"offering the reader a choice is no challenge"},
+	{"is there a reason", "Is there a reason you cancelled my order?",
+		want{has: S{greeting.DirectQuestion}, not: S{greeting.Indirect}, below: rude},
+		"demanding a justification"},
+	{"is there a chance", "Is there a chance the courier comes tomorrow?",
+		want{has: S{greeting.Indirect}, not: S{greeting.DirectQuestion}, above: polite},
+		"asking about a possibility challenges nobody"},
+	{"which is it", "First it arrived, now it didn't. Which is it?",
+		want{has: S{greeting.DirectQuestion}, below: rude},
+		"making the reader choose between their own words"},
+	{"the right", "What gives you the right to close my account?",
+		want{has: S{greeting.DirectQuestion}, below: rude},
+		"questioning the reader's authority"},
+	{"what alone", "What? I paid for express shipping.",
+		want{has: S{greeting.DirectQuestion}, below: rude},
+		"a bare 'What?' is disbelief"},
+	{"what asks", "What time do you open tomorrow?",
+		want{not: S{greeting.DirectQuestion}},
+		"an ordinary question starting with 'what'"},
+	{"what at the end", "I don't know what.",
+		want{not: S{greeting.DirectQuestion}},
+		"'what' ending a sentence starts nothing"},
+	{"have you ever considered", "Have you ever considered our yearly plan?",
+		want{not: S{greeting.DirectQuestion}},
+		"'have you ever considered' suggests; it accuses nobody"},
+
+	// Criticism of what the reader does.
+	{"please stop", "Please stop sending me these emails.",
+		want{has: S{greeting.Criticism}, not: S{greeting.Please}, hostile: no, below: rude},
+		"asking the reader to stop judges what they do"},
+	{"please stop by", "Please stop by the store any time.",
+		want{has: S{greeting.Please}, not: S{greeting.Criticism}, hostile: no},
+		"'stop by' invites"},
+	{"ill-advised", "Closing my ticket without asking me was ill-advised.",
+		want{has: S{greeting.Criticism}, hostile: no, below: rude},
+		"judging the reader's decision"},
+}
+
+func TestEnglishPoliteness(t *testing.T) {
+	runLangCases(t, language.English, englishPolitenessCases)
+}
