@@ -115,6 +115,7 @@ type turnView struct {
 	made   bool
 	env    Env
 	input  cond.Input // env as expressions read it; not valid until env is built
+	box    any        // env boxed for expr's VM, kept by input
 	why    []why      // the explanations of conditions' parts, each computed once
 }
 
@@ -167,7 +168,7 @@ func (e *View) inScope(s scope) []int {
 		c := e.c
 		switch s {
 		case everyReply:
-			e.scoped[s] = []int{}
+			e.scoped[s] = make([]int, 0, len(c.Messages))
 			for i := range c.Replies() {
 				e.scoped[s] = append(e.scoped[s], i)
 			}
@@ -249,7 +250,7 @@ func (e *View) input(turn int) cond.Input {
 			env.Reply.TakesUp = env.Reply.report.TakesUp(env.Previous.report)
 		}
 	}
-	t.input = cond.NewInput(env)
+	t.input = cond.NewInput(env, &t.box)
 	return t.input
 }
 

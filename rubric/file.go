@@ -386,6 +386,7 @@ func scoreFile(policy *ethics.Policy, crit []fileCriterion, view *ethics.View) [
 	// The environment of each turn, at turn+1, built on first use.
 	envs := make([]Env, len(c.Messages)+1)
 	inputs := make([]cond.Input, len(c.Messages)+1)
+	boxes := make([]any, len(c.Messages)+1) // each env boxed for expr's VM, by its input
 	env := func(turn int) cond.Input {
 		if !inputs[turn+1].Valid() {
 			envs[turn+1] = Env{Env: *view.Env(turn), Fired: func(rule string) bool {
@@ -393,7 +394,7 @@ func scoreFile(policy *ethics.Policy, crit []fileCriterion, view *ethics.View) [
 					return f.Rule == rule && (f.Turn == turn || f.Turn == -1)
 				})
 			}}
-			inputs[turn+1] = cond.NewInput(&envs[turn+1])
+			inputs[turn+1] = cond.NewInput(&envs[turn+1], &boxes[turn+1])
 		}
 		return inputs[turn+1]
 	}

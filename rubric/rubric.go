@@ -234,6 +234,7 @@ func (r *Rubric[S]) Rate(ratings map[string]Rating) (Scorecard, error) {
 // card combines ratings into a scorecard.
 func (r *Rubric[S]) card(ratings []Rating) Scorecard {
 	sc := Scorecard{Rubric: r.name, Criteria: make([]CriterionScore, len(r.criteria))}
+	values := make([]float64, 2*len(r.criteria)) // what the criteria's Score and Level point to
 	var sum, weights float64
 	for i, c := range r.criteria {
 		rt := ratings[i]
@@ -246,8 +247,8 @@ func (r *Rubric[S]) card(ratings []Rating) Scorecard {
 			if err != nil {
 				cs.Evidence = append(cs.Evidence, Evidence{Turn: -1, Note: err.Error()})
 			} else {
-				v := rt.Value
-				cs.Score, cs.Level, cs.Label = &n, &v, c.Scale.Label(v)
+				values[2*i], values[2*i+1] = n, rt.Value
+				cs.Score, cs.Level, cs.Label = &values[2*i], &values[2*i+1], c.Scale.Label(rt.Value)
 				sum += c.Weight * n
 				weights += c.Weight
 				if c.Critical && (n < c.FailBelow || c.FailBelow == 0 && n == 0) {

@@ -65,9 +65,10 @@ type Input struct {
 }
 
 // NewInput returns the input of the environment env points to, which must
-// not change afterwards.
-func NewInput[E any](env *E) Input {
-	return Input{ptr: unsafe.Pointer(env), typ: reflect.TypeFor[E](), box: new(any)}
+// not change afterwards; box is where the input keeps the environment once
+// the VM has boxed it.
+func NewInput[E any](env *E, box *any) Input {
+	return Input{ptr: unsafe.Pointer(env), typ: reflect.TypeFor[E](), box: box}
 }
 
 // boxed returns the environment boxed for the VM.

@@ -118,7 +118,7 @@ func compareRuns(t *testing.T, src string, p *Program) {
 	t.Helper()
 	var machine vm.VM
 	for i := range testEnvs {
-		in := NewInput(&testEnvs[i])
+		in := NewInput(&testEnvs[i], new(any))
 		got, err := p.Run(&machine, in)
 		want, wantErr := machine.Run(p.prog, testEnvs[i])
 		if (err != nil) != (wantErr != nil) {
@@ -169,7 +169,7 @@ func TestFastOtherEnv(t *testing.T) {
 	p := newProgram(prog, testEnv{}, reflect.Invalid)
 	env := same{X: testInner{I: 5}}
 	var machine vm.VM
-	if got, err := p.Run(&machine, NewInput(&env)); err != nil || got != 5 {
+	if got, err := p.Run(&machine, NewInput(&env, new(any))); err != nil || got != 5 {
 		t.Errorf("Run = %v, %v; want 5 from the VM", got, err)
 	}
 }
@@ -244,14 +244,14 @@ func TestWriterFastMatchesVM(t *testing.T) {
 		other := same(testEnvs[i])
 		var fast, slow Writer
 		var machine vm.VM
-		got, err1 := fast.Render(tmpl, NewInput(&testEnvs[i]), &machine)
-		want, err2 := slow.Render(tmpl, NewInput(&other), &machine)
+		got, err1 := fast.Render(tmpl, NewInput(&testEnvs[i], new(any)), &machine)
+		want, err2 := slow.Render(tmpl, NewInput(&other, new(any)), &machine)
 		if got != want || err1 != nil || err2 != nil {
 			t.Errorf("env %d: template %q (%v), the VM's %q (%v)", i, got, err1, want, err2)
 		}
 		for _, p := range parts {
-			got, err1 := fast.Explain(p, NewInput(&testEnvs[i]), &machine)
-			want, err2 := slow.Explain(p, NewInput(&other), &machine)
+			got, err1 := fast.Explain(p, NewInput(&testEnvs[i], new(any)), &machine)
+			want, err2 := slow.Explain(p, NewInput(&other, new(any)), &machine)
 			if got != want || err1 != nil || err2 != nil {
 				t.Errorf("env %d: %s explained %q (%v), by the VM %q (%v)", i, p.Src, got, err1, want, err2)
 			}
@@ -267,7 +267,7 @@ func BenchmarkProgram(b *testing.B) {
 		b.Fatal(err)
 	}
 	p := newProgram(prog, testEnv{}, reflect.Bool)
-	in := NewInput(&testEnvs[0])
+	in := NewInput(&testEnvs[0], new(any))
 	var machine vm.VM
 	b.Run("vm", func(b *testing.B) {
 		b.ReportAllocs()
