@@ -340,6 +340,9 @@ func (lx *lexicon) read(s *scratch) Report {
 		if st == Greeting && m.End-m.First == 1 && askedAfter(t, m.End) {
 			st = Impatience // "Hello?", "Hi??": is anyone there
 		}
+		if st == Apology && m.End-m.First == 1 && askedAfter(t, m.End) {
+			continue // "Sorry?", "Scusi?", "Простите?": asking to hear it again
+		}
 		switch st {
 		case FormalAddress:
 			formal += addressWeight
