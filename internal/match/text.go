@@ -284,6 +284,17 @@ func plainUnspaced(r rune) bool {
 		0x4e00 <= r && r <= 0x9fff || 0xac00 <= r && r <= 0xd7a3
 }
 
+// unspacedAt reports whether a character plainUnspaced covers starts at
+// s[i]; each takes three bytes.
+func unspacedAt(s string, i int) bool {
+	if i+3 > len(s) {
+		return false
+	}
+	b0, b1, b2 := s[i], s[i+1], s[i+2]
+	return b0&0xf0 == 0xe0 && b1&0xc0 == 0x80 && b2&0xc0 == 0x80 &&
+		plainUnspaced(rune(b0&0x0f)<<12|rune(b1&0x3f)<<6|rune(b2&0x3f))
+}
+
 // plainAt reports whether s starts with a plain letter or character: a
 // likely place for text in NFKC to resume after a piece that was not.
 func plainAt(s string) bool {
@@ -371,17 +382,13 @@ func (k *tokenizer) unspacedRun(src string, i int) int {
 	flags := k.pending | Unspaced
 	k.pending = 0
 	k.latin = false
-	for i < len(src) {
-		r, n := decodeRune(src[i:])
-		if !plainUnspaced(r) {
-			break
-		}
+	for unspacedAt(src, i) {
 		at := int32(len(t.Folded))
-		t.Folded = append(t.Folded, src[i:i+n]...)
-		t.Tokens = append(t.Tokens, Token{Start: int32(i), End: int32(i + n), FStart: at, FEnd: at + int32(n), Flags: flags})
+		t.Folded = append(t.Folded, src[i], src[i+1], src[i+2])
+		t.Tokens = append(t.Tokens, Token{Start: int32(i), End: int32(i + 3), FStart: at, FEnd: at + 3, Flags: flags})
 		t.Uncased++
 		flags = Unspaced
-		i += n
+		i += 3
 	}
 	return i
 }
