@@ -284,17 +284,6 @@ func plainUnspaced(r rune) bool {
 		0x4e00 <= r && r <= 0x9fff || 0xac00 <= r && r <= 0xd7a3
 }
 
-// unspacedAt reports whether a character plainUnspaced covers starts at
-// s[i]; each takes three bytes.
-func unspacedAt(s string, i int) bool {
-	if i+3 > len(s) {
-		return false
-	}
-	b0, b1, b2 := s[i], s[i+1], s[i+2]
-	return b0&0xf0 == 0xe0 && b1&0xc0 == 0x80 && b2&0xc0 == 0x80 &&
-		plainUnspaced(rune(b0&0x0f)<<12|rune(b1&0x3f)<<6|rune(b2&0x3f))
-}
-
 // plainAt reports whether s starts with a plain letter or character: a
 // likely place for text in NFKC to resume after a piece that was not.
 func plainAt(s string) bool {
@@ -382,9 +371,15 @@ func (k *tokenizer) unspacedRun(src string, i int) int {
 	flags := k.pending | Unspaced
 	k.pending = 0
 	k.latin = false
-	for unspacedAt(src, i) {
+	for i+3 <= len(src) {
+		// Every character plainUnspaced covers takes three bytes.
+		b0, b1, b2 := src[i], src[i+1], src[i+2]
+		if b0&0xf0 != 0xe0 || b1&0xc0 != 0x80 || b2&0xc0 != 0x80 ||
+			!plainUnspaced(rune(b0&0x0f)<<12|rune(b1&0x3f)<<6|rune(b2&0x3f)) {
+			break
+		}
 		at := int32(len(t.Folded))
-		t.Folded = append(t.Folded, src[i], src[i+1], src[i+2])
+		t.Folded = append(t.Folded, b0, b1, b2)
 		t.Tokens = append(t.Tokens, Token{Start: int32(i), End: int32(i + 3), FStart: at, FEnd: at + 3, Flags: flags})
 		t.Uncased++
 		flags = Unspaced
