@@ -62,18 +62,28 @@ func Strategies() []Strategy {
 
 // ParseStrategy returns the strategy with the given snake_case name.
 func ParseStrategy(name string) (Strategy, error) {
-	if s, ok := strategyByName[name]; ok {
-		return s, nil
+	// Policies call reply.has("apology") for every reply they judge: the
+	// name is found by a hash of its length and end letters, which tells
+	// every strategy name apart, and one comparison.
+	if len(name) > 0 {
+		if s := strategyByHash[nameHash(name)]; s != 0 && strategyNames[s] == name {
+			return s, nil
+		}
 	}
 	return 0, fmt.Errorf("greeting: unknown strategy %q", name)
 }
 
-var strategyByName = func() map[string]Strategy {
-	m := make(map[string]Strategy, numStrategies)
+func nameHash(name string) int {
+	return (len(name)*12 + int(name[0])*7 + int(name[len(name)-1])) & 63
+}
+
+// strategyByHash holds each strategy at the hash of its name; TestStrategyNames
+// checks that no two names share a hash.
+var strategyByHash = func() (t [64]Strategy) {
 	for s := Greeting; s < numStrategies; s++ {
-		m[strategyNames[s]] = s
+		t[nameHash(strategyNames[s])] = s
 	}
-	return m
+	return t
 }()
 
 // String returns the strategy's snake_case name.
