@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/rapportkit/rapport/ethics"
+	"github.com/rapportkit/rapport/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -34,17 +34,7 @@ func TestDiagnostics(t *testing.T) {
 			if !errors.Is(err, ethics.ErrPolicy) {
 				t.Errorf("errors.Is(err, ErrPolicy) = false")
 			}
-			golden := strings.TrimSuffix(file, ".policy") + ".golden"
-			if *update {
-				os.WriteFile(golden, []byte(err.Error()+"\n"), 0o644)
-			}
-			want, err2 := os.ReadFile(golden)
-			if err2 != nil {
-				t.Fatal(err2)
-			}
-			if d := cmp.Diff(string(want), err.Error()+"\n"); d != "" {
-				t.Errorf("diagnostics differ from %s (-want +got); run with -update if right:\n%s", golden, d)
-			}
+			golden.Check(t, strings.TrimSuffix(file, ".policy")+".golden", err.Error()+"\n", *update)
 		})
 	}
 }

@@ -10,27 +10,19 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/rapportkit/rapport"
 	"github.com/rapportkit/rapport/ethics"
+	"github.com/rapportkit/rapport/internal/golden"
 	"github.com/rapportkit/rapport/internal/testconv"
 	"github.com/rapportkit/rapport/rubric"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-func golden(t *testing.T, name, got string) {
+func matchGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := "testdata/" + name
-	if *update {
-		os.WriteFile(path, []byte(got), 0o644)
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("%s differs (-want +got); run with -update if right:\n%s", path, d)
-	}
+	golden.Check(t, "testdata/"+name, got, *update)
 }
 
 // espresso is the seed story, with the barman's reply replaced when reply
@@ -56,10 +48,10 @@ func TestSeedStory(t *testing.T) {
 	if !better.Passed || better.Autofail {
 		t.Errorf("the better reply: score %v passed %v autofail %v; want a pass", better.Score, better.Passed, better.Autofail)
 	}
-	golden(t, "barman.golden", barman.Text())
-	golden(t, "better.golden", better.Text())
+	matchGolden(t, "barman.golden", barman.Text())
+	matchGolden(t, "better.golden", better.Text())
 	b, _ := json.MarshalIndent(better, "", "  ")
-	golden(t, "better.json.golden", string(b)+"\n")
+	matchGolden(t, "better.json.golden", string(b)+"\n")
 }
 
 func TestScorecardJSONContract(t *testing.T) {
@@ -91,7 +83,7 @@ func TestParseDiagnostics(t *testing.T) {
 	if err == nil || !errors.Is(err, rubric.ErrRubric) {
 		t.Fatalf("err = %v, want ErrRubric", err)
 	}
-	golden(t, "bad.golden", err.Error()+"\n")
+	matchGolden(t, "bad.golden", err.Error()+"\n")
 }
 
 func TestPolicyNone(t *testing.T) {

@@ -20,6 +20,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/rapportkit/rapport/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -521,17 +523,5 @@ func TestGolden(t *testing.T) {
 	if err := lines.Err(); err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "responses.golden")
-	if *update {
-		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := cmp.Diff(string(want), out.String()); d != "" {
-		t.Errorf("responses differ from %s (-want +got); run with -update if the change is right:\n%s", golden, d)
-	}
+	golden.Check(t, filepath.Join("testdata", "responses.golden"), out.String(), *update)
 }

@@ -3,11 +3,12 @@ package main
 import (
 	"bytes"
 	"flag"
-	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/rapportkit/rapport/ethics/ethicstest"
+	"github.com/rapportkit/rapport/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden file")
@@ -38,14 +39,5 @@ func TestTemplates(t *testing.T) {
 func TestGolden(t *testing.T) {
 	var out bytes.Buffer
 	run(&out)
-	if *update {
-		os.WriteFile("testdata/policytest.golden", out.Bytes(), 0o644)
-	}
-	want, err := os.ReadFile("testdata/policytest.golden")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := cmp.Diff(string(want), out.String()); d != "" {
-		t.Errorf("output (-want +got):\n%s", d)
-	}
+	golden.Check(t, "testdata/policytest.golden", out.String(), *update)
 }

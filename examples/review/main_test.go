@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/rapportkit/rapport/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -43,22 +45,10 @@ func runReview(t *testing.T, stdin string, args ...string) runOut {
 	return r
 }
 
-// golden compares got with the golden file, or rewrites it under -update.
-func golden(t *testing.T, name, got string) {
+// matchGolden compares got with the golden file, or rewrites it under -update.
+func matchGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := cmp.Diff(string(want), got); d != "" {
-		t.Errorf("output differs from %s (-want +got); run with -update if the change is right:\n%s", path, d)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got, *update)
 }
 
 func TestGolden(t *testing.T) {
@@ -66,9 +56,9 @@ func TestGolden(t *testing.T) {
 	if r.code != exitOK || r.stderr != "" {
 		t.Fatalf("exit %d, stderr:\n%s", r.code, r.stderr)
 	}
-	golden(t, "sample.summary.golden", r.stdout)
-	golden(t, "sample.scorecards.golden.jsonl", r.cards)
-	golden(t, "sample.report.golden.html", r.html)
+	matchGolden(t, "sample.summary.golden", r.stdout)
+	matchGolden(t, "sample.scorecards.golden.jsonl", r.cards)
+	matchGolden(t, "sample.report.golden.html", r.html)
 	checkSelfContained(t, r.html)
 
 	// The same output with one worker, reading standard input.

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/rapportkit/rapport/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -47,17 +47,7 @@ func TestGolden(t *testing.T) {
 	}
 	var b strings.Builder
 	dump(f.Nodes, 0, &b)
-	golden := "testdata/policy.golden"
-	if *update {
-		os.WriteFile(golden, []byte(b.String()), 0o644)
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := cmp.Diff(string(want), b.String()); d != "" {
-		t.Errorf("tree differs from %s (-want +got); run with -update if right:\n%s", golden, d)
-	}
+	golden.Check(t, "testdata/policy.golden", b.String(), *update)
 }
 
 func TestErrors(t *testing.T) {
