@@ -541,13 +541,9 @@ func (w *Writer) fastValue(f *fn, in Input, why bool) {
 	case kBool:
 		w.b.WriteString(strconv.FormatBool(f.b(in.ptr)))
 	case kFloat:
-		w.b.Write(strconv.AppendFloat(w.num[:0], f.f(in.ptr), 'f', 2, 64))
+		w.float(f.f(in.ptr))
 	case kString:
-		if why {
-			w.b.Write(strconv.AppendQuote(w.num[:0], f.s(in.ptr)))
-		} else {
-			w.b.WriteString(f.s(in.ptr))
-		}
+		w.text(f.s(in.ptr), why)
 	case kInt:
 		if i := f.i(in.ptr); f.typ == durationType {
 			w.b.WriteString(time.Duration(i).String())
@@ -563,22 +559,30 @@ func (w *Writer) fastValue(f *fn, in Input, why bool) {
 func (w *Writer) value(v any, why bool) {
 	switch v := v.(type) {
 	case string:
-		if why {
-			w.b.Write(strconv.AppendQuote(w.num[:0], v))
-		} else {
-			w.b.WriteString(v)
-		}
+		w.text(v, why)
 	case bool:
 		w.b.WriteString(strconv.FormatBool(v))
 	case int:
 		w.b.Write(strconv.AppendInt(w.num[:0], int64(v), 10))
 	case float64:
-		w.b.Write(strconv.AppendFloat(w.num[:0], v, 'f', 2, 64))
+		w.float(v)
 	case time.Duration:
 		w.b.WriteString(v.String())
 	case nil:
 		w.b.WriteString("nil")
 	default:
 		fmt.Fprint(&w.b, v)
+	}
+}
+
+// float writes a number with two decimals.
+func (w *Writer) float(x float64) { w.b.Write(strconv.AppendFloat(w.num[:0], x, 'f', 2, 64)) }
+
+// text writes a string as it is, or quoted for an explanation.
+func (w *Writer) text(s string, quote bool) {
+	if quote {
+		w.b.Write(strconv.AppendQuote(w.num[:0], s))
+	} else {
+		w.b.WriteString(s)
 	}
 }
