@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/expr-lang/expr/vm"
 	"github.com/rapportkit/rapport"
@@ -42,8 +43,15 @@ func (p *Policy) Evaluate(c rapport.Conversation, opts ...EvalOption) (Decision,
 // the policy's node and memory limits, so that a policy from an untrusted
 // tenant cannot run away.
 func (p *Policy) EvaluateContext(ctx context.Context, c rapport.Conversation, opts ...EvalOption) (Decision, error) {
-	return p.EvaluateView(ctx, NewView(c, opts...))
+	v := views.Get().(*View)
+	defer views.Put(v)
+	v.Reset(c, opts...)
+	return p.EvaluateView(ctx, v)
 }
+
+// views keeps the views of evaluations for the next: a decision does not
+// hold on to its view's memory.
+var views = sync.Pool{New: func() any { return new(View) }}
 
 // EvaluateView is EvaluateContext on a View, so that several policies share
 // the reading of one conversation (a rubric file reads its conversation
@@ -94,17 +102,19 @@ func verdictOf(r *rule, err error) Verdict {
 // by every rule, policy and rubric evaluated on it. A View is not safe for
 // concurrent use.
 type View struct {
-	c       *rapport.Conversation
-	checker *greeting.Checker
-	facts   map[string]any
-	vm      vm.VM
-	text    cond.Writer // the texts of findings and explanations
-	whys    []string    // the explanations of findings, each finding's Why a piece of it
-	turns   []turnView  // by turn + 1: the whole conversation first
-	conv    Conversation
-	convSet bool
-	locale  string                 // the customer's, as a string
-	scoped  [len(scopeNames)][]int // by scope: see inScope
+	c        *rapport.Conversation // &src
+	src      rapport.Conversation
+	checker  *greeting.Checker
+	facts    map[string]any
+	vm       vm.VM
+	text     cond.Writer // the texts of findings and explanations
+	whys     []string    // the explanations of findings, each finding's Why a piece of it
+	turns    []turnView  // by turn + 1: the whole conversation first
+	conv     Conversation
+	convSet  bool
+	locale   string                 // the customer's, as a string
+	scoped   [len(scopeNames)][]int // by scope: see inScope
+	inScopes uint8                  // bit s: scoped[s] is set
 }
 
 // A turnView holds what a View computes once for a turn, each on first use.
@@ -128,14 +138,35 @@ type why struct {
 // NewView prepares a conversation for evaluation. Options WithFacts and
 // WithChecker apply to everything evaluated on the view.
 func NewView(c rapport.Conversation, opts ...EvalOption) *View {
-	v := &View{c: &c, checker: greeting.Default(), turns: make([]turnView, len(c.Messages)+1)}
+	v := new(View)
+	v.Reset(c, opts...)
+	return v
+}
+
+// Reset makes e a view of c, as NewView(c, opts...) would, reusing e's
+// memory: a program that evaluates many conversations can keep a View per
+// goroutine. Reports and environments e returned before must not be used
+// afterwards; decisions and findings stay valid.
+func (e *View) Reset(c rapport.Conversation, opts ...EvalOption) {
+	turns := e.turns
+	if n := len(c.Messages) + 1; cap(turns) < n {
+		turns = make([]turnView, n)
+	} else {
+		turns = turns[:n]
+		clear(turns)
+	}
+	scoped := e.scoped
+	for s := range scoped {
+		scoped[s] = scoped[s][:0]
+	}
+	*e = View{src: c, checker: greeting.Default(), vm: e.vm, turns: turns, scoped: scoped}
+	e.c = &e.src
 	for _, o := range opts {
-		o(v)
+		o(e)
 	}
 	if c.Customer.Locale != language.Und {
-		v.locale = c.Customer.Locale.String()
+		e.locale = c.Customer.Locale.String()
 	}
-	return v
 }
 
 // Conversation returns the conversation the view reads.
@@ -164,31 +195,32 @@ func (e *View) Env(turn int) *Env {
 // inScope returns the turns a rule of scope s looks at; -1 stands for the
 // whole conversation.
 func (e *View) inScope(s scope) []int {
-	if e.scoped[s] == nil {
-		c := e.c
+	if e.inScopes&(1<<s) == 0 {
+		e.inScopes |= 1 << s
+		c, turns := e.c, e.scoped[s][:0]
 		switch s {
 		case everyReply:
-			e.scoped[s] = make([]int, 0, len(c.Messages))
 			for i := range c.Replies() {
-				e.scoped[s] = append(e.scoped[s], i)
+				turns = append(turns, i)
 			}
 		case firstReply:
-			e.scoped[s] = onlyTurn(c.FirstReply())
+			turns = appendTurn(turns, c.FirstReply())
 		case lastReply:
-			e.scoped[s] = onlyTurn(c.LastReply())
+			turns = appendTurn(turns, c.LastReply())
 		case conversation:
-			e.scoped[s] = []int{-1}
+			turns = append(turns, -1)
 		}
+		e.scoped[s] = turns
 	}
 	return e.scoped[s]
 }
 
-// onlyTurn returns the turn t as a list, empty when t is -1 (no such turn).
-func onlyTurn(t int) []int {
+// appendTurn appends turn t unless it is -1 (no such turn).
+func appendTurn(turns []int, t int) []int {
 	if t < 0 {
-		return []int{}
+		return turns
 	}
-	return []int{t}
+	return append(turns, t)
 }
 
 // report returns the greeting report of message i, reading it on first

@@ -286,3 +286,60 @@ func TestPolicyVerdict(t *testing.T) {
 		})
 	}
 }
+
+// TestViewReset checks that a reset view reads its new conversation as a
+// new view would, whatever it read before, and that decisions do not share
+// memory with the view they came from.
+func TestViewReset(t *testing.T) {
+	p, err := ethics.Parse("small.policy", []byte(small))
+	if err != nil {
+		t.Fatal(err)
+	}
+	vip := ethics.WithFacts(map[string]any{"vip": true, "items": []int{0}})
+	convs := []struct {
+		name string
+		c    rapport.Conversation
+		opts []ethics.EvalOption
+	}{
+		{"espresso", espresso(t), nil},
+		{"ten turns, facts", testconv.Load(t, "ten-turns"), []ethics.EvalOption{vip}},
+		{"empty", rapport.Conversation{}, nil},
+		{"one reply", rapport.Conversation{Messages: []rapport.Message{msg(rapport.RoleAgent, "09:00:00", "Hi!")}}, nil},
+		{"espresso again, no facts", espresso(t), nil},
+	}
+	snapshot := func(d ethics.Decision) string {
+		b, _ := json.Marshal(d)
+		return string(b)
+	}
+	var (
+		view  *ethics.View
+		kept  []ethics.Decision
+		snaps []string
+	)
+	for _, pol := range []*ethics.Policy{p, ethics.Default()} {
+		for _, tc := range convs {
+			want, wantErr := pol.EvaluateView(context.Background(), ethics.NewView(tc.c, tc.opts...))
+			if view == nil {
+				view = ethics.NewView(tc.c, tc.opts...)
+			} else {
+				view.Reset(tc.c, tc.opts...)
+			}
+			got, err := pol.EvaluateView(context.Background(), view)
+			if (err == nil) != (wantErr == nil) {
+				t.Errorf("%s: error %v, a new view gives %v", tc.name, err, wantErr)
+			}
+			if d := cmp.Diff(want, got); d != "" {
+				t.Errorf("%s: reset view differs from a new one (-new +reset):\n%s", tc.name, d)
+			}
+			kept, snaps = append(kept, got), append(snaps, snapshot(got))
+			// Evaluate reuses pooled views: its decisions must stay intact too.
+			d, _ := pol.Evaluate(tc.c, tc.opts...)
+			kept, snaps = append(kept, d), append(snaps, snapshot(d))
+		}
+	}
+	for i, d := range kept {
+		if got := snapshot(d); got != snaps[i] {
+			t.Errorf("decision %d changed after its view was reused:\nwas %s\nnow %s", i, snaps[i], got)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/vm"
@@ -135,8 +136,17 @@ func Parse(name string, src []byte, opts ...ParseOption) (*Rubric[rapport.Conver
 		}
 	}
 	compiled := p.compiled
-	r.scoreView = func(v *ethics.View) []Rating { return scoreFile(policy, compiled, v) }
-	r.scoreAll = func(c rapport.Conversation) []Rating { return r.scoreView(ethics.NewView(c)) }
+	r.scoreView = func(v *ethics.View) []Rating {
+		sc := scorings.Get().(*scoring)
+		defer scorings.Put(sc)
+		return scoreFile(policy, compiled, v, sc)
+	}
+	r.scoreAll = func(c rapport.Conversation) []Rating {
+		sc := scorings.Get().(*scoring)
+		defer scorings.Put(sc)
+		sc.view.Reset(c)
+		return scoreFile(policy, compiled, &sc.view, sc)
+	}
 	for i := range r.criteria {
 		r.criteria[i].Score = func(c rapport.Conversation) Rating { return r.scoreAll(c)[i] }
 	}
@@ -375,18 +385,39 @@ func (p *fileParser) checkRules() {
 }
 
 // scoreFile rates a conversation on every criterion of a file rubric,
+// A scoring holds the memory of scoring one conversation, kept in a pool
+// for the next: a view to read it into, and the environment of each turn.
+type scoring struct {
+	view   ethics.View
+	envs   []Env        // by turn + 1, built on first use
+	inputs []cond.Input // each env as expressions read it
+	boxes  []any        // each env boxed for expr's VM, by its input
+}
+
+var scorings = sync.Pool{New: func() any { return new(scoring) }}
+
+// turns returns sc's environments, inputs and boxes for n turns, all zero.
+func (sc *scoring) turns(n int) ([]Env, []cond.Input, []any) {
+	if cap(sc.envs) < n {
+		sc.envs, sc.inputs, sc.boxes = make([]Env, n), make([]cond.Input, n), make([]any, n)
+	} else {
+		sc.envs, sc.inputs, sc.boxes = sc.envs[:n], sc.inputs[:n], sc.boxes[:n]
+		clear(sc.envs)
+		clear(sc.inputs)
+		clear(sc.boxes)
+	}
+	return sc.envs, sc.inputs, sc.boxes
+}
+
 // reading the conversation and evaluating the policy once.
-func scoreFile(policy *ethics.Policy, crit []fileCriterion, view *ethics.View) []Rating {
+func scoreFile(policy *ethics.Policy, crit []fileCriterion, view *ethics.View, sc *scoring) []Rating {
 	c := view.Conversation()
 	var decision ethics.Decision
 	if policy != nil {
 		decision, _ = policy.EvaluateView(context.Background(), view)
 	}
 	var machine vm.VM
-	// The environment of each turn, at turn+1, built on first use.
-	envs := make([]Env, len(c.Messages)+1)
-	inputs := make([]cond.Input, len(c.Messages)+1)
-	boxes := make([]any, len(c.Messages)+1) // each env boxed for expr's VM, by its input
+	envs, inputs, boxes := sc.turns(len(c.Messages) + 1)
 	env := func(turn int) cond.Input {
 		if !inputs[turn+1].Valid() {
 			envs[turn+1] = Env{Env: *view.Env(turn), Fired: func(rule string) bool {

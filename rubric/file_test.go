@@ -157,6 +157,36 @@ func TestScoreViewIsScore(t *testing.T) {
 	}
 }
 
+// TestScorecardsOutliveScoring checks that scorecards share no memory with
+// what Score reuses from one conversation to the next: each stays as it was
+// when later conversations, longer and shorter, are scored.
+func TestScorecardsOutliveScoring(t *testing.T) {
+	r := rubric.FirstImpression()
+	convs := []rapport.Conversation{testconv.Load(t, "ten-turns"), espresso(t, ""), {}, espresso(t, "Sorry for the wait, you're next!"), testconv.Load(t, "ten-turns")}
+	var (
+		cards []rubric.Scorecard
+		snaps []string
+	)
+	for range 3 {
+		for _, c := range convs {
+			card := r.Score(c)
+			b, err := json.Marshal(card)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cards) >= len(convs) && string(b) != snaps[len(cards)-len(convs)] {
+				t.Errorf("scoring %q again gives %s, first %s", c.ID, b, snaps[len(cards)-len(convs)])
+			}
+			cards, snaps = append(cards, card), append(snaps, string(b))
+		}
+	}
+	for i, card := range cards {
+		if b, _ := json.Marshal(card); string(b) != snaps[i] {
+			t.Errorf("scorecard %d changed after later scoring:\nwas %s\nnow %s", i, snaps[i], b)
+		}
+	}
+}
+
 // TestScoreFailsAtRunTime checks that a score that fails at run time leaves
 // its criterion not applicable, with a note that says where (the operator)
 // and what.
