@@ -57,6 +57,7 @@ var views = sync.Pool{New: func() any { return new(View) }}
 // the reading of one conversation (a rubric file reads its conversation
 // into a view of its own, shared by its policy and its criteria).
 func (p *Policy) EvaluateView(ctx context.Context, e *View) (Decision, error) {
+	e.ready()
 	c := e.c
 	e.vm.MemoryBudget = p.limits.memoryBudget
 	d := Decision{Policy: p.name, Findings: make([]rapport.Finding, 0, 4)}
@@ -99,8 +100,8 @@ func verdictOf(r *rule, err error) Verdict {
 
 // A View is a conversation as rules see it: each message read once by the
 // greeting checker, and the environment of each reply built once, shared
-// by every rule, policy and rubric evaluated on it. A View is not safe for
-// concurrent use.
+// by every rule, policy and rubric evaluated on it. The zero View is a view
+// of the empty conversation. A View is not safe for concurrent use.
 type View struct {
 	c        *rapport.Conversation // &src
 	src      rapport.Conversation
@@ -170,11 +171,22 @@ func (e *View) Reset(c rapport.Conversation, opts ...EvalOption) {
 }
 
 // Conversation returns the conversation the view reads.
-func (e *View) Conversation() *rapport.Conversation { return e.c }
+func (e *View) Conversation() *rapport.Conversation {
+	e.ready()
+	return e.c
+}
+
+// ready makes a zero View a view of the empty conversation.
+func (e *View) ready() {
+	if e.turns == nil {
+		e.Reset(rapport.Conversation{})
+	}
+}
 
 // Report returns the greeting report of message i, reading it on first
 // use, or nil when i is out of range.
 func (e *View) Report(i int) *greeting.Report {
+	e.ready()
 	if i < 0 || i >= len(e.c.Messages) {
 		return nil
 	}
@@ -185,6 +197,7 @@ func (e *View) Report(i int) *greeting.Report {
 // turn out of range, gives the environment of the whole conversation (reply
 // is then the last reply). The result is shared: do not modify it.
 func (e *View) Env(turn int) *Env {
+	e.ready()
 	if turn < 0 || turn >= len(e.c.Messages) {
 		turn = -1
 	}

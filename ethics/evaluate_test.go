@@ -343,3 +343,17 @@ func TestViewReset(t *testing.T) {
 		}
 	}
 }
+
+// TestZeroView checks that the zero View is a view of the empty
+// conversation.
+func TestZeroView(t *testing.T) {
+	var v ethics.View
+	d, err := ethics.Default().EvaluateView(context.Background(), &v)
+	if err != nil || d.Verdict != ethics.Pass || len(d.Findings) != 0 {
+		t.Errorf("EvaluateView(zero view) = %+v, %v; want a pass with no findings", d, err)
+	}
+	var w ethics.View
+	if n := len(w.Conversation().Messages); n != 0 || w.Report(0) != nil || w.Env(-1).Reply.Turn != -1 {
+		t.Errorf("zero view: %d messages, report %v, reply turn %d", n, w.Report(0), w.Env(-1).Reply.Turn)
+	}
+}

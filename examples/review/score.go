@@ -73,8 +73,10 @@ type result struct {
 	unscored bool  // no criterion of the rubric applied
 }
 
-// score decodes, validates, judges and scores one input line.
-func (s *scorer) score(ln line) *result {
+// score decodes, validates, judges and scores one input line, reading the
+// conversation into view (reset for it): a worker reuses one view's memory
+// for every line it scores.
+func (s *scorer) score(ln line, view *ethics.View) *result {
 	r := &result{line: ln.n}
 	switch {
 	case ln.tooLong > 0:
@@ -101,7 +103,7 @@ func (s *scorer) score(ln line) *result {
 		r.bad = fmt.Errorf("invalid conversation: conversation %q has no messages", r.conv.ID)
 		return r
 	}
-	view := ethics.NewView(r.conv)
+	view.Reset(r.conv)
 	r.decision, r.evalErr = s.policy.EvaluateView(context.Background(), view)
 	r.card = rubric.ScoreView(s.rubric, view) // the same reading of the conversation
 	r.unscored = !r.card.Scored()

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"io"
 	"iter"
+
+	"github.com/rapportkit/rapport/ethics"
 )
 
 // A line is one non-blank line of the input.
@@ -91,12 +93,13 @@ func (lr *lineReader) next() (ln line, ok bool) {
 func (s *scorer) results(lr *lineReader, workers int) iter.Seq[*result] {
 	if workers <= 1 {
 		return func(yield func(*result) bool) {
+			var view ethics.View
 			for {
 				ln, ok := lr.next()
 				if !ok {
 					break
 				}
-				if !yield(s.score(ln)) {
+				if !yield(s.score(ln, &view)) {
 					return
 				}
 			}
@@ -140,8 +143,9 @@ func (s *scorer) results(lr *lineReader, workers int) iter.Seq[*result] {
 		}()
 		for range workers {
 			go func() {
+				var view ethics.View // each worker reads into its own
 				for j := range jobs {
-					j.out <- s.score(j.ln)
+					j.out <- s.score(j.ln, &view)
 				}
 			}()
 		}
