@@ -273,8 +273,10 @@ func (s *Set) Find(t *Text, sc *Scratch, dst []Match) []Match {
 		// is followed after the literal path.
 		for j := int32(i) + 1; ; {
 			n := &nodes[state]
-			for _, p := range s.words.payloads[n.pay:n.payEnd] {
-				dst = append(dst, Match{int32(i), j, p})
+			if n.pay != n.payEnd { // most states end no phrase
+				for _, p := range s.words.payloads[n.pay:n.payEnd] {
+					dst = append(dst, Match{int32(i), j, p})
+				}
 			}
 			if int(j) < len(labels) {
 				l := labels[j]
