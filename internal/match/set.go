@@ -252,9 +252,10 @@ func (s *Set) Find(t *Text, sc *Scratch, dst []Match) []Match {
 	toks := t.Tokens
 	// The label of each token: its word id, and whether a clause break
 	// comes before it.
-	labels := sc.labels[:0]
-	for i := range toks {
-		labels = append(labels, label(toks[i].Has(Break), s.index.ID(t.Folded[toks[i].FStart:toks[i].FEnd])))
+	labels := s.index.AppendIDs(sc.labels[:0], t)
+	toks = toks[:len(labels)]
+	for i, id := range labels {
+		labels[i] = id<<1 | uint32(toks[i].Flags&Break)/uint32(Break) // label(toks[i].Has(Break), id), without a branch
 	}
 	sc.labels = labels
 	nodes := s.words.nodes
