@@ -37,16 +37,22 @@ func (s *Set) MarshalBinary() ([]byte, error) {
 		b = binary.AppendUvarint(b, uint64(len(w)))
 		b = append(b, w...)
 	}
-	b = appendTrie(b, &s.words, s.wild, s.ends)
+	g, wild, ends := s.words.graph()
+	b = appendTrie(b, &g, wild, ends)
 	return appendTrie(b, &s.suf, nil, s.sufEnds), nil
 }
 
 func appendTrie(b []byte, g *graph, wild []uint32, ends [][]int32) []byte {
-	payloads := 0
-	for _, ps := range ends {
+	// Every state but the root is the target of one edge, or of one
+	// wildcard; ends and wild may have more slots than states.
+	states, payloads := 1+len(g.next), 0
+	for st, ps := range ends {
 		payloads += len(ps)
+		if wild != nil && wild[st] != 0 {
+			states++
+		}
 	}
-	for _, n := range []int{len(ends), len(g.next), payloads} {
+	for _, n := range []int{states, len(g.next), payloads} {
 		b = binary.AppendUvarint(b, uint64(n)) // sizes, to read into arrays made once
 	}
 	stack := []uint32{0}
@@ -123,14 +129,8 @@ func (s *Set) UnmarshalBinary(data []byte) error {
 	if d.err != nil {
 		return d.err
 	}
-	*s = Set{vocab: vocab, index: NewIndex(vocab), words: words, wild: wild, ends: ends, phrase: phrases,
+	*s = Set{vocab: vocab, index: NewIndex(vocab), words: newDoubleArray(&words, wild, ends), phrase: phrases,
 		suf: suf, sufEnds: sufEnds, keepAccents: flags&1 != 0}
-	s.root = make([]uint32, n+1)
-	for _, e := range words.next[words.first[0]:words.first[1]] {
-		if e.label&1 == 0 {
-			s.root[e.label>>1] = e.to
-		}
-	}
 	return nil
 }
 
@@ -138,11 +138,12 @@ func (s *Set) UnmarshalBinary(data []byte) error {
 // it has none.
 func (s *Set) MaxPayload() int32 {
 	m := int32(-1)
-	for _, ends := range [][][]int32{s.ends, s.sufEnds} {
-		for _, ps := range ends {
-			for _, p := range ps {
-				m = max(m, p)
-			}
+	for _, p := range s.words.payloads {
+		m = max(m, p)
+	}
+	for _, ps := range s.sufEnds {
+		for _, p := range ps {
+			m = max(m, p)
 		}
 	}
 	return m

@@ -16,10 +16,9 @@ type Set struct {
 	vocab  map[string]uint32 // folded token → id; ids start at 1
 	index  Index             // the same, for Find
 	edges  map[uint64]uint32 // while building: edge key → next state; state 0 is the root
-	root   []uint32          // word id → the state after it from the root, or 0
-	words  graph             // the other edges
-	wild   []uint32          // per state: the state after a "*", or 0
-	ends   [][]int32         // per state: the payloads of phrases ending there
+	wild   []uint32          // while building: per state, the state after a "*", or 0
+	ends   [][]int32         // while building: per state, the payloads of phrases ending there
+	words  doubleArray       // the phrase trie
 	phrase int               // number of phrases and suffixes added
 
 	// Suffixes are a second trie, over the bytes of a word read backwards.
@@ -191,17 +190,11 @@ func (b *Builder) Build() *Set {
 	b.init()
 	s := b.set
 	b.set = Set{keepAccents: b.KeepAccents}
-	// Every search starts at the root: index its edges by word id. The
-	// edges of the other states go into one array, grouped by state and
-	// sorted by label within a state.
-	s.root = make([]uint32, len(s.vocab)+1)
-	for _, id := range s.vocab {
-		s.root[id] = s.edges[key(0, false, id)]
-	}
 	s.index = NewIndex(s.vocab)
-	s.words = newGraph(s.edges, len(s.wild))
+	words := newGraph(s.edges, len(s.wild))
+	s.words = newDoubleArray(&words, s.wild, s.ends)
 	s.suf = newGraph(s.sufEdges, len(s.sufEnds))
-	s.edges, s.sufEdges = nil, nil
+	s.edges, s.wild, s.ends, s.sufEdges = nil, nil, nil, nil
 	return &s
 }
 
@@ -240,10 +233,11 @@ type Match struct {
 // Scratch holds the buffers of a search; reuse one to avoid allocations. The
 // zero value is ready to use. A Scratch is not safe for concurrent use.
 type Scratch struct {
-	ids   []uint32
-	stack []frame
+	labels []uint32
+	stack  []frame
 }
 
+// A frame is a branch of a search still to follow: a "*" taken.
 type frame struct {
 	state uint32
 	next  int32 // the token to match next
@@ -252,43 +246,57 @@ type frame struct {
 // Find appends to dst every phrase of s found in t, in the order of their
 // first token, and returns the extended slice. Phrases may overlap.
 func (s *Set) Find(t *Text, sc *Scratch, dst []Match) []Match {
-	toks := t.Tokens
-	ids := sc.ids[:0]
-	for i := range toks {
-		ids = append(ids, s.index.ID(t.Folded[toks[i].FStart:toks[i].FEnd]))
+	if len(s.words.nodes) == 0 {
+		return dst // the zero Set
 	}
-	sc.ids = ids
+	toks := t.Tokens
+	// The label of each token: its word id, and whether a clause break
+	// comes before it.
+	labels := s.index.AppendIDs(sc.labels[:0], t)
+	toks = toks[:len(labels)]
+	for i, id := range labels {
+		labels[i] = id<<1 | uint32(toks[i].Flags&Break)/uint32(Break) // label(toks[i].Has(Break), id), without a branch
+	}
+	sc.labels = labels
+	nodes := s.words.nodes
+	stack := sc.stack[:0]
 	for i := range toks {
 		if tok := &toks[i]; len(s.sufEnds) > 1 && tok.Flags&(Unspaced|Symbol) == 0 {
 			dst = s.findSuffixes(t.Folded[tok.FStart:tok.FEnd], int32(i), dst)
 		}
-		if ids[i] == 0 {
-			continue // no phrase starts with an unknown word (nor with "*")
+		// A phrase's first word has no break before it; no phrase starts
+		// with an unknown word (nor with "*").
+		state := s.words.step(0, labels[i]&^1)
+		if state == 0 {
+			continue
 		}
 		// Follow the words from token i; a "*" branches, and its branch
 		// is followed after the literal path.
-		stack := append(sc.stack[:0], frame{s.root[ids[i]], int32(i) + 1})
-		for len(stack) > 0 {
-			f := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			for state, j := f.state, f.next; state != 0; j++ {
-				for _, p := range s.ends[state] {
+		for j := int32(i) + 1; ; {
+			n := &nodes[state]
+			if n.pay != n.payEnd { // most states end no phrase
+				for _, p := range s.words.payloads[n.pay:n.payEnd] {
 					dst = append(dst, Match{int32(i), j, p})
 				}
-				if int(j) >= len(toks) {
-					break
-				}
-				brk := toks[j].Has(Break)
-				if w := s.wild[state]; w != 0 && !brk {
-					stack = append(stack, frame{w, j + 1})
-				}
-				if ids[j] == 0 {
-					break
-				}
-				state = s.words.step(state, label(brk, ids[j]))
 			}
+			if int(j) < len(labels) {
+				l := labels[j]
+				if n.wild != 0 && l&1 == 0 {
+					stack = append(stack, frame{n.wild, j + 1})
+				}
+				if state = s.words.step(state, l); state != 0 {
+					j++
+					continue
+				}
+			}
+			if len(stack) == 0 {
+				break
+			}
+			f := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			state, j = f.state, f.next
 		}
-		sc.stack = stack
 	}
+	sc.stack = stack
 	return dst
 }

@@ -3,6 +3,7 @@ package match
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 )
 
 // An Index finds the id of a folded word. Find looks up every token of a
@@ -49,16 +50,42 @@ func NewIndex(vocab map[string]uint32) Index {
 
 // ID returns the id of word w, or 0 when w is not in the index.
 func (x *Index) ID(w []byte) uint32 {
-	if len(x.slots) == 0 {
-		return 0
-	}
 	if len(w) > 16 {
 		return x.long[string(w)]
 	}
 	lo, hi := load(w)
-	for i := x.hash(lo, hi, len(w)); ; i = (i + 1) & uint64(len(x.slots)-1) {
+	return x.lookup(lo, hi, len(w))
+}
+
+// AppendIDs appends to dst the id of the word of each token of t, or 0 for
+// a word not in the index, and returns the extended slice.
+func (x *Index) AppendIDs(dst []uint32, t *Text) []uint32 {
+	x0 := *x // a copy, whose fields the stores below do not make the compiler read again
+	folded := t.Folded
+	start := len(dst)
+	dst = slices.Grow(dst, len(t.Tokens))[:start+len(t.Tokens)]
+	ids := dst[start:]
+	for i := range ids {
+		w := folded[t.Tokens[i].FStart:t.Tokens[i].FEnd]
+		if len(w) > 16 {
+			ids[i] = x0.long[string(w)]
+			continue
+		}
+		lo, hi := load(w)
+		ids[i] = x0.lookup(lo, hi, len(w))
+	}
+	return dst
+}
+
+// lookup returns the id of the word of n bytes that load read as lo and hi,
+// or 0.
+func (x *Index) lookup(lo, hi uint64, n int) uint32 {
+	if len(x.slots) == 0 {
+		return 0
+	}
+	for i := x.hash(lo, hi, n); ; i = (i + 1) & uint64(len(x.slots)-1) {
 		s := &x.slots[i]
-		if s.lo == lo && s.hi == hi && s.n == uint32(len(w)) || s.id == 0 {
+		if s.lo == lo && s.hi == hi && s.n == uint32(n) || s.id == 0 {
 			return s.id
 		}
 	}

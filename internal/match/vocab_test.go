@@ -27,6 +27,18 @@ func TestIndex(t *testing.T) {
 			t.Errorf("id(%q) = %d, want 0: not a word of the index", w, got)
 		}
 	}
+	// AppendIDs finds the same ids, a text's words at a time.
+	var text Text
+	text.Reset(strings.Join(words, " ") + " " + strings.Join(absent, " "))
+	ids := x.AppendIDs([]uint32{7}, &text)
+	if len(ids) != len(text.Tokens)+1 || ids[0] != 7 {
+		t.Fatalf("AppendIDs gave %d ids after the first, want one for each of %d tokens", len(ids)-1, len(text.Tokens))
+	}
+	for i, tok := range text.Tokens {
+		if w := text.Folded[tok.FStart:tok.FEnd]; ids[i+1] != x.ID(w) {
+			t.Errorf("AppendIDs: %q has id %d, ID says %d", w, ids[i+1], x.ID(w))
+		}
+	}
 	var empty Index
 	if got := empty.ID([]byte("any")); got != 0 {
 		t.Errorf("the zero Index finds %d", got)

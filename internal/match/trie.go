@@ -1,0 +1,155 @@
+package match
+
+// A doubleArray holds the phrase trie for Find, laid out so that following
+// an edge is one addition and one comparison: the edge labelled l leaves
+// state s for state nodes[s].base+l (modulo 2^32), if that node's parent is
+// s. A state is its place in nodes; state 0 is the root. Labels are never 0
+// or 1 (word ids start at 1), so a word with no id (0) follows no edge.
+type doubleArray struct {
+	nodes    []node
+	payloads []int32 // of all states, each state's in a run
+}
+
+// A node is a state of a doubleArray, or a free slot.
+type node struct {
+	parent      uint32 // the state whose edge leads here, or noEdge or freeSlot
+	base        uint32 // the edges' targets are at base plus their label
+	wild        uint32 // the state after a "*", or 0
+	pay, payEnd uint32 // the payloads of phrases ending here: payloads[pay:payEnd]
+}
+
+// The parent of a state no labelled edge leads to (the root, the state
+// after a "*"), and of a free slot: numbers no state has.
+const (
+	noEdge   = ^uint32(0) - 1
+	freeSlot = ^uint32(0)
+)
+
+// step returns the state the edge with label leads to from state, or 0.
+func (a *doubleArray) step(state, label uint32) uint32 {
+	t := a.nodes[state].base + label
+	if int(t) < len(a.nodes) && a.nodes[t].parent == state {
+		return t
+	}
+	return 0
+}
+
+// newDoubleArray lays out the trie of g, whose state 0 is the root, with
+// its wildcard edges and payloads (both indexed by g's states). A state's
+// edges go to the first free slots that fit their labels, and the states
+// are placed depth first, so that a chain of one-edge states is a run of
+// neighbouring nodes.
+func newDoubleArray(g *graph, wild []uint32, ends [][]int32) doubleArray {
+	a := doubleArray{payloads: make([]int32, 0, len(g.next))}
+	a.grow(len(wild) + len(wild)/8)
+	free, size := uint32(0), uint32(0) // the first free slot; one past the last used
+	wide := uint32(0)                  // the first edge's slot of the last state of many edges
+	take := func(slot, parent uint32) {
+		if int(slot) >= len(a.nodes) {
+			a.grow(int(slot))
+		}
+		a.nodes[slot].parent = parent
+		size = max(size, slot+1)
+		for int(free) < len(a.nodes) && a.nodes[free].parent != freeSlot {
+			free++
+		}
+	}
+	type placed struct{ state, slot uint32 } // a state of g and its node
+	take(0, noEdge)
+	stack := []placed{{0, 0}}
+	for len(stack) > 0 {
+		p := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if ps := ends[p.state]; len(ps) > 0 {
+			n := &a.nodes[p.slot]
+			n.pay = uint32(len(a.payloads))
+			a.payloads = append(a.payloads, ps...)
+			n.payEnd = uint32(len(a.payloads))
+		}
+		if w := wild[p.state]; w != 0 {
+			slot := free
+			take(slot, noEdge)
+			a.nodes[p.slot].wild = slot
+			stack = append(stack, placed{w, slot})
+		}
+		es := g.next[g.first[p.state]:g.first[p.state+1]]
+		if len(es) == 0 {
+			continue
+		}
+		// The first base where every label finds a free slot, from the
+		// first free slot; labels rise, so the slots do too. A state of
+		// many edges rarely fits among others: after a few tries, it is
+		// tried only from where the last such state went.
+		f := free // the first edge's slot
+		for tries := 0; !a.fits(f-es[0].label, es[1:]); tries++ {
+			if tries == maxTries {
+				f = max(f, wide)
+			}
+			for f++; int(f) < len(a.nodes) && a.nodes[f].parent != freeSlot; f++ {
+			}
+		}
+		if len(es) > 1 {
+			wide = f
+		}
+		base := f - es[0].label
+		a.nodes[p.slot].base = base
+		for i := len(es) - 1; i >= 0; i-- {
+			slot := base + es[i].label
+			take(slot, p.slot)
+			stack = append(stack, placed{es[i].to, slot})
+		}
+	}
+	a.nodes = a.nodes[:size]
+	return a
+}
+
+// maxTries is how many bases newDoubleArray tries from the first free slot
+// for a state's edges before it skips ahead.
+const maxTries = 64
+
+// grow adds free slots to a, to at least n and at least twice as many.
+func (a *doubleArray) grow(n int) {
+	more := make([]node, max(n+1, 2*len(a.nodes))-len(a.nodes))
+	for i := range more {
+		more[i].parent = freeSlot
+	}
+	a.nodes = append(a.nodes, more...)
+}
+
+// fits reports whether the edges es find free slots from base.
+func (a *doubleArray) fits(base uint32, es []edge) bool {
+	for _, e := range es {
+		if t := base + e.label; int(t) < len(a.nodes) && a.nodes[t].parent != freeSlot {
+			return false
+		}
+	}
+	return true
+}
+
+// graph returns the trie as a graph over its slots, with its wildcard edges
+// and payloads indexed by slot: the form appendTrie writes.
+func (a *doubleArray) graph() (g graph, wild []uint32, ends [][]int32) {
+	g.first = make([]uint32, len(a.nodes)+1)
+	wild = make([]uint32, len(a.nodes))
+	ends = make([][]int32, len(a.nodes))
+	for t, n := range a.nodes {
+		if n.parent < noEdge {
+			g.first[n.parent+1]++
+		}
+		wild[t] = n.wild
+		ends[t] = a.payloads[n.pay:n.payEnd]
+	}
+	for i := 1; i < len(g.first); i++ {
+		g.first[i] += g.first[i-1]
+	}
+	g.next = make([]edge, g.first[len(a.nodes)])
+	fill := append([]uint32(nil), g.first...)
+	// Slots rise with labels, so each state's edges come out sorted.
+	for t, n := range a.nodes {
+		if p := n.parent; p < noEdge {
+			g.next[fill[p]] = edge{label: uint32(t) - a.nodes[p].base, to: uint32(t)}
+			fill[p]++
+		}
+	}
+	return g, wild, ends
+}
