@@ -9,13 +9,20 @@ import (
 // An Index finds the id of a folded word. Find looks up every token of a
 // text, so the lookup is made cheap: a word of up to 16 bytes (nearly all)
 // is read as two numbers, which are hashed and compared in place, in an
-// open-addressed table at most half full. Longer words go to a map. An
-// Index is immutable and safe for concurrent use; the zero value holds no
-// words.
+// open-addressed table at most half full. Longer words go to a map. A word
+// of one three-byte character (a Han, kana or Hangul character: most words
+// of Chinese, Japanese and Korean phrases) is found by its code point, in
+// pages of 256 ids. An Index is immutable and safe for concurrent use; the
+// zero value holds no words.
 type Index struct {
 	slots []slot
 	shift uint // 64 minus the log2 of len(slots)
 	long  map[string]uint32
+	// The id of the character r is chars[page[r>>8]<<8 | r&0xff]; page 0
+	// of chars is all zeros, for the code points of no word. Both are
+	// empty when no word is one three-byte character.
+	page  []uint16
+	chars []uint32
 }
 
 type slot struct {
@@ -31,6 +38,17 @@ func NewIndex(vocab map[string]uint32) Index {
 	}
 	x := Index{slots: make([]slot, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
 	for w, id := range vocab {
+		if r, ok := char3([]byte(w)); ok {
+			if x.page == nil {
+				x.page, x.chars = make([]uint16, 1<<8), make([]uint32, 1<<8)
+			}
+			if x.page[r>>8] == 0 {
+				x.page[r>>8] = uint16(len(x.chars) >> 8)
+				x.chars = append(x.chars, make([]uint32, 1<<8)...)
+			}
+			x.chars[int(x.page[r>>8])<<8|int(r&0xff)] = id
+			continue
+		}
 		if len(w) > 16 {
 			if x.long == nil {
 				x.long = make(map[string]uint32)
@@ -50,6 +68,9 @@ func NewIndex(vocab map[string]uint32) Index {
 
 // ID returns the id of word w, or 0 when w is not in the index.
 func (x *Index) ID(w []byte) uint32 {
+	if r, ok := char3(w); ok {
+		return x.char(r)
+	}
 	if len(w) > 16 {
 		return x.long[string(w)]
 	}
@@ -67,6 +88,10 @@ func (x *Index) AppendIDs(dst []uint32, t *Text) []uint32 {
 	ids := dst[start:]
 	for i := range ids {
 		w := folded[t.Tokens[i].FStart:t.Tokens[i].FEnd]
+		if r, ok := char3(w); ok {
+			ids[i] = x0.char(r)
+			continue
+		}
 		if len(w) > 16 {
 			ids[i] = x0.long[string(w)]
 			continue
@@ -75,6 +100,25 @@ func (x *Index) AppendIDs(dst []uint32, t *Text) []uint32 {
 		ids[i] = x0.lookup(lo, hi, len(w))
 	}
 	return dst
+}
+
+// char3 returns the character w encodes, if w is one character of three
+// bytes. Only the form of the bytes is checked: an overlong form or a
+// surrogate gives a code point no word of an index has.
+func char3(w []byte) (rune, bool) {
+	if len(w) != 3 || w[0]&0xf0 != 0xe0 || w[1]&0xc0 != 0x80 || w[2]&0xc0 != 0x80 {
+		return 0, false
+	}
+	return rune(w[0]&0x0f)<<12 | rune(w[1]&0x3f)<<6 | rune(w[2]&0x3f), true
+}
+
+// char returns the id of the word that is the character r, which is below
+// U+10000, or 0.
+func (x *Index) char(r rune) uint32 {
+	if len(x.page) == 0 {
+		return 0
+	}
+	return x.chars[int(x.page[r>>8])<<8|int(r&0xff)]
 }
 
 // lookup returns the id of the word of n bytes that load read as lo and hi,

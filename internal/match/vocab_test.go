@@ -9,9 +9,11 @@ func TestIndex(t *testing.T) {
 	// Words of every length the index reads differently (1–3 bytes, 4–7,
 	// 8–16, longer), with neighbours that share their first and last bytes.
 	words := []string{"a", "ab", "abc", "abcd", "abcdefg", "abcdefgh", "aaaaaaaaa",
-		"ciao", "お待たせ", "здравствуйте", strings.Repeat("x", 16), strings.Repeat("x", 17), "vielen", "dank"}
+		"ciao", "お待たせ", "здравствуйте", strings.Repeat("x", 16), strings.Repeat("x", 17), "vielen", "dank",
+		"谢", "様", "감", "ऑ", "€"} // one character of three bytes each: looked up by code point
 	absent := []string{"", "b", "ac", "abd", "abce", "abcxefg", "abcdefgi", "aaaaaaaaaa", "aaaaaaaa",
-		"cia", "お待たせせ", "здравствуй", strings.Repeat("x", 15), strings.Repeat("x", 18), "vielendank"}
+		"cia", "お待たせせ", "здравствуй", strings.Repeat("x", 15), strings.Repeat("x", 18), "vielendank",
+		"谁", "谢谢", "槙", "갑", "ओ", "₤", "\xe8\xb0\xa2\xa2", "\xe0\x80\x80", "\xed\xa0\x80", "\xe8\xb0"} // neighbours, an overlong form, a surrogate, a cut character
 	vocab := map[string]uint32{}
 	for i, w := range words {
 		vocab[w] = uint32(i + 1)
