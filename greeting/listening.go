@@ -2,6 +2,7 @@ package greeting
 
 import (
 	"bytes"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -41,33 +42,52 @@ func (r *Report) TakesUp(prev *Report) float64 {
 // leaving out the words of the courtesy markers. The words share one string;
 // b holds buffers to reuse.
 func content(t *match.Text, markers []Marker, b *contentBuf) []string {
-	words := b.words[:0] // Folded[start:end] of each word
+	folded := t.Folded
+	words := b.words[:0] // folded[start:end] of each word
 	size := 0            // bytes of all words
 	toks := t.Tokens
-	m := 0 // markers before m end before the token
+	// Markers are in the order of their starts. The markers before m start
+	// before the token or with it, and the courtesy ones among them end by
+	// covered: they cover the token if it ends by then (a token is never
+	// empty). The next marker starts at nextStart.
+	m, covered, nextStart := 0, -1, math.MaxInt
+	if len(markers) > 0 {
+		nextStart = markers[0].Start
+	}
 	for i := range toks {
 		tok := &toks[i]
-		for m < len(markers) && markers[m].End <= int(tok.Start) {
-			m++
+		if int(tok.Start) >= nextStart {
+			for ; m < len(markers) && markers[m].Start <= int(tok.Start); m++ {
+				if courtesy(markers[m].Strategy) {
+					covered = max(covered, markers[m].End)
+				}
+			}
+			nextStart = math.MaxInt
+			if m < len(markers) {
+				nextStart = markers[m].Start
+			}
 		}
-		if inCourtesy(markers[m:], tok) {
+		if int(tok.End) <= covered {
 			continue
 		}
 		start, end := tok.FStart, tok.FEnd
 		switch {
-		case tok.Has(match.Unspaced):
-			if i+1 == len(toks) || !toks[i+1].Has(match.Unspaced) || toks[i+1].Has(match.WordStart) {
+		case tok.Flags&match.Unspaced != 0:
+			if i+1 == len(toks) {
 				continue
 			}
 			next := &toks[i+1]
-			if hiragana(t.Folded[start:end]) && hiragana(t.Folded[next.FStart:next.FEnd]) {
+			if next.Flags&(match.Unspaced|match.WordStart) != match.Unspaced {
+				continue // the last character of its run
+			}
+			if hiragana(folded[start:end]) && hiragana(folded[next.FStart:next.FEnd]) {
 				continue // endings and particles: ます, には
 			}
-			end = next.FEnd // the two characters are adjacent in Folded
-		case tok.Has(match.Symbol):
+			end = next.FEnd // the two characters are adjacent in folded
+		case tok.Flags&match.Symbol != 0:
 			continue
 		default:
-			n, ok := prefix4(t.Folded[start:end])
+			n, ok := prefix4(folded[start:end])
 			if !ok {
 				continue
 			}
@@ -80,14 +100,14 @@ func content(t *match.Text, markers []Marker, b *contentBuf) []string {
 	if len(words) == 0 {
 		return nil
 	}
-	order, mask := sortWords(t.Folded, words, b.order[:0])
+	order, mask := sortWords(folded, words, b.order[:0])
 	b.order = order
 	var all strings.Builder
 	all.Grow(size)
 	out, prev := make([]string, 0, len(order)), []byte(nil)
 	for _, k := range order {
 		w := words[k&mask]
-		word := t.Folded[w[0]:w[1]]
+		word := folded[w[0]:w[1]]
 		if prev != nil && bytes.Equal(word, prev) {
 			continue
 		}
@@ -158,25 +178,10 @@ func prefix6(w []byte) uint64 {
 	return p
 }
 
-// inCourtesy reports whether a courtesy marker among markers, which are in
-// the order of the text and do not end before tok, covers tok.
-func inCourtesy(markers []Marker, tok *match.Token) bool {
-	for i := range markers {
-		mk := &markers[i]
-		if mk.Start > int(tok.Start) {
-			return false
-		}
-		if courtesy(mk.Strategy) && int(tok.End) <= mk.End {
-			return true
-		}
-	}
-	return false
-}
-
 // hiragana reports whether the character w starts with is a hiragana.
 func hiragana(w []byte) bool {
 	// U+3041 to U+309F are E3 81 81 to E3 82 9F in UTF-8.
-	return len(w) >= 3 && w[0] == 0xe3 && (w[1] == 0x81 && w[2] >= 0x81 || w[1] == 0x82 && w[2] <= 0x9f)
+	return len(w) >= 3 && (uint32(w[0])<<16|uint32(w[1])<<8|uint32(w[2]))-0xe38181 <= 0xe3829f-0xe38181
 }
 
 // prefix4 returns the length of the first four runes of w, which is valid
