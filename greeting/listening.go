@@ -2,6 +2,7 @@ package greeting
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math"
 	"slices"
 	"strings"
@@ -104,17 +105,16 @@ func content(t *match.Text, markers []Marker, b *contentBuf) []string {
 	b.order = order
 	var all strings.Builder
 	all.Grow(size)
-	out, prev := make([]string, 0, len(order)), []byte(nil)
-	for _, k := range order {
+	out := make([]string, 0, len(order))
+	for i, k := range order {
 		w := words[k&mask]
 		word := folded[w[0]:w[1]]
-		if prev != nil && bytes.Equal(word, prev) {
-			continue
+		if i > 0 && (k^order[i-1])&^mask == 0 && string(word) == out[len(out)-1] {
+			continue // the same word again (words with different keys differ)
 		}
 		from := all.Len()
 		all.Write(word)
 		out = append(out, all.String()[from:])
-		prev = word
 	}
 	return out
 }
@@ -132,7 +132,8 @@ const indexMask = 1<<16 - 1
 // bytes in folded, in order's buffer, and the mask that takes the index out
 // of a key. A key's upper 48 bits are its word's first six bytes, so that
 // most of the sorting compares numbers; words that share six bytes are then
-// put in order by their bytes.
+// put in order by their bytes, unless they are all the same word of at most
+// six bytes.
 func sortWords(folded []byte, words [][2]int32, order []uint64) (keys []uint64, mask uint64) {
 	mask = indexMask
 	byBytes := func(a, b uint64) int {
@@ -149,31 +150,58 @@ func sortWords(folded []byte, words [][2]int32, order []uint64) (keys []uint64, 
 		return order, mask
 	}
 	for i, w := range words {
-		order = append(order, prefix6(folded[w[0]:w[1]])<<16|uint64(i))
+		order = append(order, prefix6(folded, w[0], w[1])<<16|uint64(i))
 	}
 	slices.Sort(order)
-	for i := 0; i < len(order); {
-		j := i + 1
-		for j < len(order) && order[j]>>16 == order[i]>>16 {
+	for i := 0; i+1 < len(order); i++ {
+		if (order[i]^order[i+1])&^mask != 0 {
+			continue
+		}
+		j := i + 2 // the words of order[i:j] share their first six bytes
+		for j < len(order) && (order[j]^order[i])&^mask == 0 {
 			j++
 		}
-		if j-i > 1 {
+		if !oneWord(words, order[i:j], mask) {
 			slices.SortFunc(order[i:j], byBytes)
 		}
-		i = j
+		i = j - 1
 	}
 	return order, mask
 }
 
-// prefix6 returns the first six bytes of w as a big-endian number, padded
-// with zeros.
-func prefix6(w []byte) uint64 {
-	var p uint64
-	for k := range 6 {
-		p <<= 8
-		if k < len(w) {
-			p |= uint64(w[k])
+// oneWord reports whether the words of keys, which share their first six
+// bytes, are one word of at most six bytes: then they need no sorting.
+func oneWord(words [][2]int32, keys []uint64, mask uint64) bool {
+	w := words[keys[0]&mask]
+	n := w[1] - w[0]
+	if n > 6 {
+		return false
+	}
+	for _, k := range keys[1:] {
+		if w := words[k&mask]; w[1]-w[0] != n {
+			return false
 		}
+	}
+	return true
+}
+
+// prefix6 returns the first six bytes of the word folded[start:end] as a
+// big-endian number, padded with zeros.
+func prefix6(folded []byte, start, end int32) uint64 {
+	if int(start)+8 > len(folded) {
+		var p uint64
+		for k := start; k < start+6; k++ {
+			p <<= 8
+			if k < end {
+				p |= uint64(folded[k])
+			}
+		}
+		return p
+	}
+	p := binary.BigEndian.Uint64(folded[start:]) >> 16
+	if n := end - start; n < 6 {
+		pad := 8 * uint(6-n)
+		p = p >> pad << pad
 	}
 	return p
 }
