@@ -268,27 +268,7 @@ func (lx *lexicon) read(s *scratch) Report {
 	t := &s.text
 	toks := t.Tokens
 	s.found = lx.set.Find(t, &s.sc, s.found[:0])
-	found := s.found[:0]
-	for _, m := range s.found {
-		if lx.fits(m, toks) {
-			found = append(found, m)
-		}
-	}
-	// Find reports matches grouped by first token; put the longest first
-	// within each group, and whole phrases before word endings.
-	for i := 0; i < len(found); {
-		j := i + 1
-		for j < len(found) && found[j].First == found[i].First {
-			j++
-		}
-		slices.SortStableFunc(found[i:j], func(a, b match.Match) int {
-			if a.End != b.End {
-				return int(b.End - a.End)
-			}
-			return int(lx.entries[a.Payload].attrs&attrSuffix) - int(lx.entries[b.Payload].attrs&attrSuffix)
-		})
-		i = j
-	}
+	found := lx.fitting(s.found, toks)
 
 	r := Report{Lang: lx.tag}
 	var (
@@ -406,9 +386,42 @@ func sloppiness(t *match.Text) float64 {
 	return w
 }
 
-// fits reports whether match m meets its phrase's attributes.
-func (lx *lexicon) fits(m match.Match, toks []match.Token) bool {
-	e := &lx.entries[m.Payload]
+// fitting keeps, in place, the matches of found that meet their phrases'
+// attributes. Find reports matches grouped by first token; fitting puts
+// the longest first within each group, and whole phrases before word
+// endings, keeping the order found otherwise.
+func (lx *lexicon) fitting(found []match.Match, toks []match.Token) []match.Match {
+	kept := found[:0]
+	for _, m := range found {
+		if e := &lx.entries[m.Payload]; e.attrs&conditions != 0 && !fits(m, e, toks) {
+			continue
+		}
+		// an insertion sort of the group, which is small: stable
+		i := len(kept)
+		kept = append(kept, m)
+		for ; i > 0 && kept[i-1].First == m.First && lx.before(m, kept[i-1]); i-- {
+			kept[i] = kept[i-1]
+		}
+		kept[i] = m
+	}
+	return kept
+}
+
+// before reports whether match a goes before match b, which starts at the
+// same token: it is longer, or as long and a whole phrase where b is a word
+// ending.
+func (lx *lexicon) before(a, b match.Match) bool {
+	if a.End != b.End {
+		return a.End > b.End
+	}
+	return lx.entries[a.Payload].attrs&attrSuffix < lx.entries[b.Payload].attrs&attrSuffix
+}
+
+// conditions are the attributes that limit where a phrase counts.
+const conditions = attrStart | attrAlone | attrEnd | attrCased
+
+// fits reports whether match m meets the conditions of its phrase's entry e.
+func fits(m match.Match, e *entry, toks []match.Token) bool {
 	if e.attrs&attrStart != 0 && !toks[m.First].Has(match.SentenceStart) {
 		return false
 	}
