@@ -281,19 +281,19 @@ func (lx *lexicon) read(s *scratch) Report {
 	)
 	s.counts = [numStrategies]int{}
 	markers := make([]Marker, 0, len(found)+2)
-	whole := false      // the chosen span was matched as a whole phrase
-	var cats []category // the categories already read on the chosen span
+	whole := false   // the chosen span was matched as a whole phrase
+	var cats catSet // the categories already read on the chosen span
 	for _, m := range found {
-		e := lx.entries[m.Payload]
+		e := &lx.entries[m.Payload]
 		same := m.First == cf && m.End == ce
-		if m.First < next && !same || same && (whole && e.attrs&attrSuffix != 0 || slices.Contains(cats, e.cat)) {
+		if m.First < next && !same || same && (whole && e.attrs&attrSuffix != 0 || cats.has(e.cat)) {
 			continue // overlaps a phrase chosen before, an ending of a word matched whole, or a second spelling of the same thing
 		}
 		if !same {
 			whole = e.attrs&attrSuffix == 0
-			cats = cats[:0]
+			cats = 0
 		}
-		cats = append(cats, e.cat)
+		cats = cats.with(e.cat)
 		cf, ce, next = m.First, m.End, m.End
 		if e.attrs&attrFormal != 0 || e.cat == catFormal {
 			formal += cueWeight
