@@ -281,7 +281,7 @@ func (lx *lexicon) read(s *scratch) Report {
 	)
 	s.counts = [numStrategies]int{}
 	markers := make([]Marker, 0, len(found)+2)
-	whole := false   // the chosen span was matched as a whole phrase
+	whole := false  // the chosen span was matched as a whole phrase
 	var cats catSet // the categories already read on the chosen span
 	for _, m := range found {
 		e := &lx.entries[m.Payload]
@@ -344,7 +344,7 @@ func (lx *lexicon) read(s *scratch) Report {
 		}
 	}
 	markers = appendShouting(markers, t)
-	slices.SortStableFunc(markers, func(a, b Marker) int { return a.Start - b.Start })
+	sortByStart(markers)
 
 	z := 0.0
 	for i := range markers {
@@ -557,6 +557,18 @@ func appendShouting(markers []Marker, t *match.Text) []Marker {
 		}
 	}
 	return markers
+}
+
+// sortByStart puts markers in the order of their starts, keeping the order
+// of those that start together. Most are in order already: the phrases are
+// chosen in the order of the text, and only shouting is appended after them.
+func sortByStart(markers []Marker) {
+	for i := 1; i < len(markers); i++ {
+		if markers[i].Start < markers[i-1].Start {
+			slices.SortStableFunc(markers, func(a, b Marker) int { return a.Start - b.Start })
+			return
+		}
+	}
 }
 
 // register turns counts of formal and informal cues into a formality score
