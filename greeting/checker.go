@@ -531,7 +531,7 @@ func appendShouting(markers []Marker, t *match.Text) []Marker {
 		if first >= 0 && first != last {
 			markers = add(Shouting, toks[first].Start, toks[last].End)
 		}
-	} else {
+	} else if t.Upper > 0 { // there are words in capitals
 		for i := 0; i < len(toks); {
 			if !toks[i].Has(match.AllUpper) {
 				i++
