@@ -149,10 +149,11 @@ func sortWords(folded []byte, words [][2]int32, order []uint64) (keys []uint64, 
 		slices.SortFunc(order, byBytes)
 		return order, mask
 	}
+	order = slices.Grow(order, len(words))[:len(words)]
 	for i, w := range words {
-		order = append(order, prefix6(folded, w[0], w[1])<<16|uint64(i))
+		order[i] = prefix6(folded, w[0], w[1])<<16 | uint64(i)
 	}
-	slices.Sort(order)
+	sortKeys(order)
 	for i := 0; i+1 < len(order); i++ {
 		if (order[i]^order[i+1])&^mask != 0 {
 			continue
@@ -167,6 +168,22 @@ func sortWords(folded []byte, words [][2]int32, order []uint64) (keys []uint64, 
 		i = j - 1
 	}
 	return order, mask
+}
+
+// sortKeys sorts keys. The few keys of a short message are sorted by
+// insertion, which does less work than slices.Sort at these sizes.
+func sortKeys(keys []uint64) {
+	if len(keys) > 48 {
+		slices.Sort(keys)
+		return
+	}
+	for i := 1; i < len(keys); i++ {
+		k, j := keys[i], i
+		for ; j > 0 && keys[j-1] > k; j-- {
+			keys[j] = keys[j-1]
+		}
+		keys[j] = k
+	}
 }
 
 // oneWord reports whether the words of keys, which share their first six
