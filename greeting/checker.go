@@ -268,27 +268,7 @@ func (lx *lexicon) read(s *scratch) Report {
 	t := &s.text
 	toks := t.Tokens
 	s.found = lx.set.Find(t, &s.sc, s.found[:0])
-	found := s.found[:0]
-	for _, m := range s.found {
-		if lx.fits(m, toks) {
-			found = append(found, m)
-		}
-	}
-	// Find reports matches grouped by first token; put the longest first
-	// within each group, and whole phrases before word endings.
-	for i := 0; i < len(found); {
-		j := i + 1
-		for j < len(found) && found[j].First == found[i].First {
-			j++
-		}
-		slices.SortStableFunc(found[i:j], func(a, b match.Match) int {
-			if a.End != b.End {
-				return int(b.End - a.End)
-			}
-			return int(lx.entries[a.Payload].attrs&attrSuffix) - int(lx.entries[b.Payload].attrs&attrSuffix)
-		})
-		i = j
-	}
+	found := lx.fitting(s.found, toks)
 
 	r := Report{Lang: lx.tag}
 	var (
@@ -301,19 +281,19 @@ func (lx *lexicon) read(s *scratch) Report {
 	)
 	s.counts = [numStrategies]int{}
 	markers := make([]Marker, 0, len(found)+2)
-	whole := false      // the chosen span was matched as a whole phrase
-	var cats []category // the categories already read on the chosen span
+	whole := false  // the chosen span was matched as a whole phrase
+	var cats catSet // the categories already read on the chosen span
 	for _, m := range found {
-		e := lx.entries[m.Payload]
+		e := &lx.entries[m.Payload]
 		same := m.First == cf && m.End == ce
-		if m.First < next && !same || same && (whole && e.attrs&attrSuffix != 0 || slices.Contains(cats, e.cat)) {
+		if m.First < next && !same || same && (whole && e.attrs&attrSuffix != 0 || cats.has(e.cat)) {
 			continue // overlaps a phrase chosen before, an ending of a word matched whole, or a second spelling of the same thing
 		}
 		if !same {
 			whole = e.attrs&attrSuffix == 0
-			cats = cats[:0]
+			cats = 0
 		}
-		cats = append(cats, e.cat)
+		cats = cats.with(e.cat)
 		cf, ce, next = m.First, m.End, m.End
 		if e.attrs&attrFormal != 0 || e.cat == catFormal {
 			formal += cueWeight
@@ -364,7 +344,7 @@ func (lx *lexicon) read(s *scratch) Report {
 		}
 	}
 	markers = appendShouting(markers, t)
-	slices.SortStableFunc(markers, func(a, b Marker) int { return a.Start - b.Start })
+	sortByStart(markers)
 
 	z := 0.0
 	for i := range markers {
@@ -406,9 +386,42 @@ func sloppiness(t *match.Text) float64 {
 	return w
 }
 
-// fits reports whether match m meets its phrase's attributes.
-func (lx *lexicon) fits(m match.Match, toks []match.Token) bool {
-	e := &lx.entries[m.Payload]
+// fitting keeps, in place, the matches of found that meet their phrases'
+// attributes. Find reports matches grouped by first token; fitting puts
+// the longest first within each group, and whole phrases before word
+// endings, keeping the order found otherwise.
+func (lx *lexicon) fitting(found []match.Match, toks []match.Token) []match.Match {
+	kept := found[:0]
+	for _, m := range found {
+		if e := &lx.entries[m.Payload]; e.attrs&conditions != 0 && !fits(m, e, toks) {
+			continue
+		}
+		// an insertion sort of the group, which is small: stable
+		i := len(kept)
+		kept = append(kept, m)
+		for ; i > 0 && kept[i-1].First == m.First && lx.before(m, kept[i-1]); i-- {
+			kept[i] = kept[i-1]
+		}
+		kept[i] = m
+	}
+	return kept
+}
+
+// before reports whether match a goes before match b, which starts at the
+// same token: it is longer, or as long and a whole phrase where b is a word
+// ending.
+func (lx *lexicon) before(a, b match.Match) bool {
+	if a.End != b.End {
+		return a.End > b.End
+	}
+	return lx.entries[a.Payload].attrs&attrSuffix < lx.entries[b.Payload].attrs&attrSuffix
+}
+
+// conditions are the attributes that limit where a phrase counts.
+const conditions = attrStart | attrAlone | attrEnd | attrCased
+
+// fits reports whether match m meets the conditions of its phrase's entry e.
+func fits(m match.Match, e *entry, toks []match.Token) bool {
 	if e.attrs&attrStart != 0 && !toks[m.First].Has(match.SentenceStart) {
 		return false
 	}
@@ -518,7 +531,7 @@ func appendShouting(markers []Marker, t *match.Text) []Marker {
 		if first >= 0 && first != last {
 			markers = add(Shouting, toks[first].Start, toks[last].End)
 		}
-	} else {
+	} else if t.Upper > 0 { // there are words in capitals
 		for i := 0; i < len(toks); {
 			if !toks[i].Has(match.AllUpper) {
 				i++
@@ -544,6 +557,18 @@ func appendShouting(markers []Marker, t *match.Text) []Marker {
 		}
 	}
 	return markers
+}
+
+// sortByStart puts markers in the order of their starts, keeping the order
+// of those that start together. Most are in order already: the phrases are
+// chosen in the order of the text, and only shouting is appended after them.
+func sortByStart(markers []Marker) {
+	for i := 1; i < len(markers); i++ {
+		if markers[i].Start < markers[i-1].Start {
+			slices.SortStableFunc(markers, func(a, b Marker) int { return a.Start - b.Start })
+			return
+		}
+	}
 }
 
 // register turns counts of formal and informal cues into a formality score

@@ -61,6 +61,16 @@ const (
 	catNeutral
 )
 
+// A catSet is a set of categories.
+type catSet uint64
+
+// Every category fits in a catSet: this fails to compile if there are more
+// than 64.
+var _ = [1]struct{}{}[catNeutral/64]
+
+func (c catSet) has(cat category) bool    { return c&(1<<cat) != 0 }
+func (c catSet) with(cat category) catSet { return c | 1<<cat }
+
 var cueNames = map[string]category{"negation": catNegation, "formal": catFormal, "informal": catInformal, "common": catCommon, "neutral": catNeutral}
 
 type attr uint8

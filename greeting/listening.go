@@ -2,6 +2,8 @@ package greeting
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -41,33 +43,52 @@ func (r *Report) TakesUp(prev *Report) float64 {
 // leaving out the words of the courtesy markers. The words share one string;
 // b holds buffers to reuse.
 func content(t *match.Text, markers []Marker, b *contentBuf) []string {
-	words := b.words[:0] // Folded[start:end] of each word
+	folded := t.Folded
+	words := b.words[:0] // folded[start:end] of each word
 	size := 0            // bytes of all words
 	toks := t.Tokens
-	m := 0 // markers before m end before the token
+	// Markers are in the order of their starts. The markers before m start
+	// before the token or with it, and the courtesy ones among them end by
+	// covered: they cover the token if it ends by then (a token is never
+	// empty). The next marker starts at nextStart.
+	m, covered, nextStart := 0, -1, math.MaxInt
+	if len(markers) > 0 {
+		nextStart = markers[0].Start
+	}
 	for i := range toks {
 		tok := &toks[i]
-		for m < len(markers) && markers[m].End <= int(tok.Start) {
-			m++
+		if int(tok.Start) >= nextStart {
+			for ; m < len(markers) && markers[m].Start <= int(tok.Start); m++ {
+				if courtesy(markers[m].Strategy) {
+					covered = max(covered, markers[m].End)
+				}
+			}
+			nextStart = math.MaxInt
+			if m < len(markers) {
+				nextStart = markers[m].Start
+			}
 		}
-		if inCourtesy(markers[m:], tok) {
+		if int(tok.End) <= covered {
 			continue
 		}
 		start, end := tok.FStart, tok.FEnd
 		switch {
-		case tok.Has(match.Unspaced):
-			if i+1 == len(toks) || !toks[i+1].Has(match.Unspaced) || toks[i+1].Has(match.WordStart) {
+		case tok.Flags&match.Unspaced != 0:
+			if i+1 == len(toks) {
 				continue
 			}
 			next := &toks[i+1]
-			if hiragana(t.Folded[start:end]) && hiragana(t.Folded[next.FStart:next.FEnd]) {
+			if next.Flags&(match.Unspaced|match.WordStart) != match.Unspaced {
+				continue // the last character of its run
+			}
+			if hiragana(folded[start:end]) && hiragana(folded[next.FStart:next.FEnd]) {
 				continue // endings and particles: ます, には
 			}
-			end = next.FEnd // the two characters are adjacent in Folded
-		case tok.Has(match.Symbol):
+			end = next.FEnd // the two characters are adjacent in folded
+		case tok.Flags&match.Symbol != 0:
 			continue
 		default:
-			n, ok := prefix4(t.Folded[start:end])
+			n, ok := prefix4(folded[start:end])
 			if !ok {
 				continue
 			}
@@ -80,21 +101,20 @@ func content(t *match.Text, markers []Marker, b *contentBuf) []string {
 	if len(words) == 0 {
 		return nil
 	}
-	order, mask := sortWords(t.Folded, words, b.order[:0])
+	order, mask := sortWords(folded, words, b.order[:0])
 	b.order = order
 	var all strings.Builder
 	all.Grow(size)
-	out, prev := make([]string, 0, len(order)), []byte(nil)
-	for _, k := range order {
+	out := make([]string, 0, len(order))
+	for i, k := range order {
 		w := words[k&mask]
-		word := t.Folded[w[0]:w[1]]
-		if prev != nil && bytes.Equal(word, prev) {
-			continue
+		word := folded[w[0]:w[1]]
+		if i > 0 && (k^order[i-1])&^mask == 0 && string(word) == out[len(out)-1] {
+			continue // the same word again (words with different keys differ)
 		}
 		from := all.Len()
 		all.Write(word)
 		out = append(out, all.String()[from:])
-		prev = word
 	}
 	return out
 }
@@ -112,7 +132,8 @@ const indexMask = 1<<16 - 1
 // bytes in folded, in order's buffer, and the mask that takes the index out
 // of a key. A key's upper 48 bits are its word's first six bytes, so that
 // most of the sorting compares numbers; words that share six bytes are then
-// put in order by their bytes.
+// put in order by their bytes, unless they are all the same word of at most
+// six bytes.
 func sortWords(folded []byte, words [][2]int32, order []uint64) (keys []uint64, mask uint64) {
 	mask = indexMask
 	byBytes := func(a, b uint64) int {
@@ -128,55 +149,84 @@ func sortWords(folded []byte, words [][2]int32, order []uint64) (keys []uint64, 
 		slices.SortFunc(order, byBytes)
 		return order, mask
 	}
+	order = slices.Grow(order, len(words))[:len(words)]
 	for i, w := range words {
-		order = append(order, prefix6(folded[w[0]:w[1]])<<16|uint64(i))
+		order[i] = prefix6(folded, w[0], w[1])<<16 | uint64(i)
 	}
-	slices.Sort(order)
-	for i := 0; i < len(order); {
-		j := i + 1
-		for j < len(order) && order[j]>>16 == order[i]>>16 {
+	sortKeys(order)
+	for i := 0; i+1 < len(order); i++ {
+		if (order[i]^order[i+1])&^mask != 0 {
+			continue
+		}
+		j := i + 2 // the words of order[i:j] share their first six bytes
+		for j < len(order) && (order[j]^order[i])&^mask == 0 {
 			j++
 		}
-		if j-i > 1 {
+		if !oneWord(words, order[i:j], mask) {
 			slices.SortFunc(order[i:j], byBytes)
 		}
-		i = j
+		i = j - 1
 	}
 	return order, mask
 }
 
-// prefix6 returns the first six bytes of w as a big-endian number, padded
-// with zeros.
-func prefix6(w []byte) uint64 {
-	var p uint64
-	for k := range 6 {
-		p <<= 8
-		if k < len(w) {
-			p |= uint64(w[k])
-		}
+// sortKeys sorts keys. The few keys of a short message are sorted by
+// insertion, which does less work than slices.Sort at these sizes.
+func sortKeys(keys []uint64) {
+	if len(keys) > 48 {
+		slices.Sort(keys)
+		return
 	}
-	return p
+	for i := 1; i < len(keys); i++ {
+		k, j := keys[i], i
+		for ; j > 0 && keys[j-1] > k; j-- {
+			keys[j] = keys[j-1]
+		}
+		keys[j] = k
+	}
 }
 
-// inCourtesy reports whether a courtesy marker among markers, which are in
-// the order of the text and do not end before tok, covers tok.
-func inCourtesy(markers []Marker, tok *match.Token) bool {
-	for i := range markers {
-		mk := &markers[i]
-		if mk.Start > int(tok.Start) {
+// oneWord reports whether the words of keys, which share their first six
+// bytes, are one word of at most six bytes: then they need no sorting.
+func oneWord(words [][2]int32, keys []uint64, mask uint64) bool {
+	w := words[keys[0]&mask]
+	n := w[1] - w[0]
+	if n > 6 {
+		return false
+	}
+	for _, k := range keys[1:] {
+		if w := words[k&mask]; w[1]-w[0] != n {
 			return false
 		}
-		if courtesy(mk.Strategy) && int(tok.End) <= mk.End {
-			return true
-		}
 	}
-	return false
+	return true
+}
+
+// prefix6 returns the first six bytes of the word folded[start:end] as a
+// big-endian number, padded with zeros.
+func prefix6(folded []byte, start, end int32) uint64 {
+	if int(start)+8 > len(folded) {
+		var p uint64
+		for k := start; k < start+6; k++ {
+			p <<= 8
+			if k < end {
+				p |= uint64(folded[k])
+			}
+		}
+		return p
+	}
+	p := binary.BigEndian.Uint64(folded[start:]) >> 16
+	if n := end - start; n < 6 {
+		pad := 8 * uint(6-n)
+		p = p >> pad << pad
+	}
+	return p
 }
 
 // hiragana reports whether the character w starts with is a hiragana.
 func hiragana(w []byte) bool {
 	// U+3041 to U+309F are E3 81 81 to E3 82 9F in UTF-8.
-	return len(w) >= 3 && w[0] == 0xe3 && (w[1] == 0x81 && w[2] >= 0x81 || w[1] == 0x82 && w[2] <= 0x9f)
+	return len(w) >= 3 && (uint32(w[0])<<16|uint32(w[1])<<8|uint32(w[2]))-0xe38181 <= 0xe3829f-0xe38181
 }
 
 // prefix4 returns the length of the first four runes of w, which is valid
