@@ -34,8 +34,8 @@ var floors = map[string]float64{
 	"multidogo-fastfood greeting F1": 0.94, "multidogo-fastfood closing F1": 0.74, "multidogo-fastfood gratitude F1": 0.92,
 
 	"davidson-en hostile precision": 0.97, "davidson-en hostile recall": 0.79,
-	"germeval2018-de hostile precision": 0.71, "germeval2018-de hostile recall": 0.38,
-	"cold-zh hostile precision": 0.85, "cold-zh hostile recall": 0.33,
+	"germeval2018-de hostile precision": 0.722, "germeval2018-de hostile recall": 0.409,
+	"cold-zh hostile precision": 0.861, "cold-zh hostile recall": 0.35,
 
 	"detect/de accuracy": 0.97, "detect/es accuracy": 0.89, "detect/fr accuracy": 0.97,
 	"detect/hi accuracy": 0.99, "detect/it accuracy": 0.91, "detect/ja accuracy": 0.99,
