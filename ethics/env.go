@@ -98,7 +98,8 @@ type Conversation struct {
 }
 
 // newMessage fills a Message from a conversation's message i and its report.
-func newMessage(c *rapport.Conversation, i int, r *greeting.Report) Message {
+// Its has and count functions are fns, which read r when called.
+func newMessage(c *rapport.Conversation, i int, r *greeting.Report, fns msgFuncs) Message {
 	m := c.Messages[i]
 	msg := Message{
 		Text: m.Text, Lang: r.Lang.String(), Turn: i, Role: m.Role.String(), Author: m.Author,
@@ -108,17 +109,7 @@ func newMessage(c *rapport.Conversation, i int, r *greeting.Report) Message {
 	if m.Lang != language.Und {
 		msg.base = baseOf(m.Lang)
 	}
-	msg.Count = func(s string) int {
-		st, err := greeting.ParseStrategy(s)
-		if err != nil {
-			return 0 // names are checked when the policy is compiled
-		}
-		return r.Count(st)
-	}
-	msg.Has = func(s string) bool {
-		st, err := greeting.ParseStrategy(s)
-		return err == nil && r.Has(st)
-	}
+	msg.Has, msg.Count = fns.has, fns.count
 	if r.Greeting != nil {
 		msg.Greeting = r.Greeting.Text
 		msg.GreetingPart = r.Greeting.PartOfDay.String()
@@ -131,6 +122,30 @@ func newMessage(c *rapport.Conversation, i int, r *greeting.Report) Message {
 	}
 	msg.HostileText = hostileText(r.Markers)
 	return msg
+}
+
+// msgFuncs are the has and count functions of a message's Message.
+type msgFuncs struct {
+	has   func(strategy string) bool
+	count func(strategy string) int
+}
+
+// funcsOf returns the has and count functions of the report *r, which read
+// *r when they are called.
+func funcsOf(r *greeting.Report) msgFuncs {
+	return msgFuncs{
+		has: func(s string) bool {
+			st, err := greeting.ParseStrategy(s)
+			return err == nil && r.Has(st)
+		},
+		count: func(s string) int {
+			st, err := greeting.ParseStrategy(s)
+			if err != nil {
+				return 0 // names are checked when the policy is compiled
+			}
+			return r.Count(st)
+		},
+	}
 }
 
 // hostileText quotes the hostile markers' words and joins them with commas.

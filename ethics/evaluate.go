@@ -128,6 +128,9 @@ type turnView struct {
 	input  cond.Input // env as expressions read it; not valid until env is built
 	box    any        // env boxed for expr's VM, kept by input
 	why    []why      // the explanations of conditions' parts, each computed once
+	// The has and count functions of msg, which read report when called:
+	// made once for the slot and kept by Reset while the slot is.
+	fns msgFuncs
 }
 
 // A why is the explanation of a part of a condition.
@@ -154,7 +157,9 @@ func (e *View) Reset(c rapport.Conversation, opts ...EvalOption) {
 		turns = make([]turnView, n)
 	} else {
 		turns = turns[:n]
-		clear(turns)
+		for i := range turns {
+			turns[i] = turnView{fns: turns[i].fns}
+		}
 	}
 	scoped := e.scoped
 	for s := range scoped {
@@ -260,7 +265,10 @@ func (e *View) report(i int) *greeting.Report {
 func (e *View) message(i int) Message {
 	t := &e.turns[i+1]
 	if !t.made {
-		t.msg = newMessage(e.c, i, e.report(i))
+		if t.fns.has == nil {
+			t.fns = funcsOf(&t.report)
+		}
+		t.msg = newMessage(e.c, i, e.report(i), t.fns)
 		t.made = true
 	}
 	return t.msg
