@@ -100,13 +100,15 @@ func (t *Text) Reset(src string) {
 			switch settled := !tk.apos && !tk.star && !tk.inMark; {
 			case settled && isASCIIWord(rune(c)):
 				i = tk.asciiWord(src[:quick], i)
+				continue
 			case settled && c == ' ':
 				tk.separator(0)
-				i++
+			case settled && c != '!' && c != '?':
+				tk.asciiPunct(rune(c), int32(i+1)) // what rune does with it, having nothing to settle
 			default:
 				tk.rune(rune(c), int32(i), int32(i+1))
-				i++
 			}
+			i++
 			continue
 		}
 		r, n := decodeRune(src[i:quick])
