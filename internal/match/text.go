@@ -98,11 +98,9 @@ func (t *Text) Reset(src string) {
 		c := src[i]
 		if c < utf8.RuneSelf {
 			switch settled := !tk.apos && !tk.star && !tk.inMark; {
-			case settled && isASCIIWord(rune(c)):
-				i = tk.asciiWord(src[:quick], i)
+			case settled && (isASCIIWord(rune(c)) || c == ' '):
+				i = tk.asciiRun(src[:quick], i)
 				continue
-			case settled && c == ' ':
-				tk.separator(0)
 			case settled && c != '!' && c != '?':
 				tk.asciiPunct(rune(c), int32(i+1)) // what rune does with it, having nothing to settle
 			default:
@@ -298,6 +296,25 @@ func plainAt(s string) bool {
 // character is a token of its own. U+30FC is the katakana prolonged sound mark.
 func unspaced(r rune) bool {
 	return r >= 0x1100 && (r == 0x30fc || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul))
+}
+
+// asciiRun takes the ASCII words and spaces at src[i:], which is in NFKC
+// and has nothing before it to settle (an apostrophe, a star, a run of
+// marks), and returns where they end. Neither a word nor a space leaves
+// anything to settle.
+func (k *tokenizer) asciiRun(src string, i int) int {
+	for i < len(src) {
+		switch c := src[i]; {
+		case isASCIIWord(rune(c)):
+			i = k.asciiWord(src, i)
+		case c == ' ':
+			k.separator(0)
+			i++
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // asciiWord takes the run of ASCII letters and digits at src[i:], which is
