@@ -80,7 +80,7 @@ func (t *Text) Reset(src string) {
 	for i := 0; i < len(src); {
 		if i >= quick && !t.slow {
 			if r, ok := fullwidthASCII(src, i); ok {
-				tk.rune(r, int32(i), int32(i+3)) // what the normaliser hands over
+				tk.ascii(r, int32(i), int32(i+3)) // what the normaliser hands over
 				i += 3
 				continue
 			}
@@ -97,7 +97,7 @@ func (t *Text) Reset(src string) {
 		// Most text is in NFKC already: its runes are taken as they are.
 		c := src[i]
 		if c < utf8.RuneSelf {
-			switch settled := !tk.apos && !tk.star && !tk.inMark; {
+			switch settled := tk.settled(); {
 			case settled && (isASCIIWord(rune(c)) || c == ' '):
 				i = tk.asciiRun(src[:quick], i)
 				continue
@@ -110,11 +110,15 @@ func (t *Text) Reset(src string) {
 			continue
 		}
 		r, n := decodeRune(src[i:quick])
-		if settled := !tk.apos && !tk.star && !tk.inMark; settled && plainLetter(r) {
+		if settled := tk.settled(); settled && plainLetter(r) {
 			i = tk.plainWord(src[:quick], i)
 			continue
 		} else if settled && plainUnspaced(r) {
 			i = tk.unspacedRun(src[:quick], i)
+			continue
+		} else if settled && (r == '、' || r == '。') {
+			tk.otherPunct(r) // what rune does with them, having nothing to settle
+			i += n
 			continue
 		}
 		if r == utf8.RuneError && n <= 1 {
@@ -219,6 +223,21 @@ func (k *tokenizer) segment(seg []byte, start, end int32) {
 		k.rune(r, start, end)
 		i += n
 	}
+}
+
+// settled reports whether nothing before the next rune waits for it to be
+// settled: an apostrophe, a star or a run of marks.
+func (k *tokenizer) settled() bool { return !k.apos && !k.star && !k.inMark }
+
+// ascii handles the ASCII character r from the original bytes [start,
+// end) as rune does; punctuation with nothing to settle goes straight to
+// asciiPunct, as rune would send it.
+func (k *tokenizer) ascii(r rune, start, end int32) {
+	if k.settled() && !isASCIIWord(r) && r != '!' && r != '?' {
+		k.asciiPunct(r, end)
+		return
+	}
+	k.rune(r, start, end)
 }
 
 // rune handles one normalised rune r from the original bytes [start, end).
