@@ -126,8 +126,10 @@ func plainSpan(s string) int {
 			i = j
 			continue
 		}
-		if _, ok := unspaced3(s, i); ok {
-			// Han, kana and Hangul, most of the text in their scripts
+		if i+3 <= len(s) && s[i]&0xf0 == 0xe0 && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 &&
+			plainUnspaced(rune(s[i]&0x0f)<<12|rune(s[i+1]&0x3f)<<6|rune(s[i+2]&0x3f)) {
+			// Han, kana and Hangul (three bytes each), most of the text
+			// in their scripts: decoded here
 			prev, end = end, i
 			afterVirama, deva = false, false
 			i += 3
@@ -152,16 +154,6 @@ func plainSpan(s string) int {
 		i += n
 	}
 	return len(s)
-}
-
-// unspaced3 returns the character at s[i:] if it is one plainUnspaced
-// covers; every such character takes three bytes.
-func unspaced3(s string, i int) (rune, bool) {
-	if i+3 > len(s) || s[i]&0xf0 != 0xe0 || s[i+1]&0xc0 != 0x80 || s[i+2]&0xc0 != 0x80 {
-		return 0, false
-	}
-	r := rune(s[i]&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)
-	return r, plainUnspaced(r)
 }
 
 // decodeRune is utf8.DecodeRuneInString with the two- and three-byte forms,
