@@ -371,7 +371,7 @@ done:
 	t.Folded = folded
 	k.upperAll = upperAll
 	k.latin = true
-	tok := &t.Tokens[len(t.Tokens)-1]
+	tok := &t.Tokens[len(t.Tokens)-1] // opened above, by hand: openToken costs this hot path more
 	tok.Letters += letters
 	tok.End = int32(j)
 	tok.FEnd = int32(len(folded))
@@ -392,7 +392,7 @@ func (k *tokenizer) plainWord(src string, i int) int {
 		if info := &plainTable[x]; info.mark {
 			k.combining(r, int32(j+n))
 		} else {
-			k.letter(r, int32(j), int32(j+n), false)
+			k.tableLetter(r, info, int32(j), int32(j+n))
 		}
 		j += n
 	}
@@ -426,40 +426,36 @@ func (k *tokenizer) unspacedRun(src string, i int) int {
 	return i
 }
 
+// letter adds the letter r, from the original bytes [start, end), to the
+// open token, opening one if none is; unsp says r is a character of a
+// script written without spaces.
 func (k *tokenizer) letter(r rune, start, end int32, unsp bool) {
-	t := k.t
-	var info *plainInfo // r's entry in the plain table, if it is a letter there
 	if x := plainIndex(r); x >= 0 && plainTable[x].folded != 0 && !plainTable[x].mark {
-		info = &plainTable[x]
+		k.tableLetter(r, &plainTable[x], start, end)
+		return
 	}
+	t := k.t
 	var upper, lower bool
 	switch {
 	case unsp:
 		// no case in Han, kana or Hangul
 	case r < utf8.RuneSelf:
 		upper, lower = 'A' <= r && r <= 'Z', 'a' <= r && r <= 'z'
-	case info != nil:
-		upper, lower = info.upper, info.lower
 	default:
 		upper, lower = unicode.IsUpper(r) || unicode.IsTitle(r), unicode.IsLower(r)
 	}
-	if !k.open {
-		t.Tokens = append(t.Tokens, Token{Start: start, FStart: int32(len(t.Folded)), Flags: k.pending})
-		k.pending = 0
-		k.open = true
-		k.upperAll = true
-		if upper {
-			t.Tokens[len(t.Tokens)-1].Flags |= Upper
-		}
-		if unsp {
-			t.Tokens[len(t.Tokens)-1].Flags |= Unspaced
-		}
+	var f Flag
+	if upper {
+		f |= Upper
 	}
-	tok := &t.Tokens[len(t.Tokens)-1]
+	if unsp {
+		f |= Unspaced
+	}
+	tok := k.openToken(start, f)
 	if upper || lower {
 		tok.Letters++
 		k.upperAll = k.upperAll && upper
-	} else if unsp || r >= utf8.RuneSelf && (info != nil || unicode.IsLetter(r)) {
+	} else if unsp || r >= utf8.RuneSelf && unicode.IsLetter(r) {
 		t.Uncased++
 	}
 	k.latin = r < 0x250 || 0x1e00 <= r && r < 0x1f00
@@ -469,10 +465,6 @@ func (k *tokenizer) letter(r rune, start, end int32, unsp bool) {
 			r += 'a' - 'A'
 		}
 		t.Folded = append(t.Folded, byte(r))
-	case info != nil && t.KeepAccents:
-		t.Folded = appendRune(t.Folded, info.foldedKeep)
-	case info != nil:
-		t.Folded = appendRune(t.Folded, info.folded)
 	case upper || lower:
 		k.appendFolded(r)
 	default:
@@ -480,6 +472,44 @@ func (k *tokenizer) letter(r rune, start, end int32, unsp bool) {
 	}
 	tok.End = end
 	tok.FEnd = int32(len(t.Folded))
+}
+
+// tableLetter is letter for a letter of the plain table, whose entry is
+// info: its case and folded forms are looked up, not worked out.
+func (k *tokenizer) tableLetter(r rune, info *plainInfo, start, end int32) {
+	t := k.t
+	var f Flag
+	if info.upper {
+		f = Upper
+	}
+	tok := k.openToken(start, f)
+	if info.upper || info.lower {
+		tok.Letters++
+		k.upperAll = k.upperAll && info.upper
+	} else {
+		t.Uncased++
+	}
+	k.latin = r < 0x250 || 0x1e00 <= r && r < 0x1f00
+	folded := info.folded
+	if t.KeepAccents {
+		folded = info.foldedKeep
+	}
+	t.Folded = appendRune(t.Folded, folded)
+	tok.End = end
+	tok.FEnd = int32(len(t.Folded))
+}
+
+// openToken returns the open token, opening one at start, with the pending
+// flags and f, if none is open.
+func (k *tokenizer) openToken(start int32, f Flag) *Token {
+	t := k.t
+	if !k.open {
+		t.Tokens = append(t.Tokens, Token{Start: start, FStart: int32(len(t.Folded)), Flags: k.pending | f})
+		k.pending = 0
+		k.open = true
+		k.upperAll = true
+	}
+	return &t.Tokens[len(t.Tokens)-1]
 }
 
 // appendFolded appends the case-folded form of r, with the accents of Latin
