@@ -43,7 +43,9 @@
 //
 // [Decision.Has] and [Decision.Rules] ask which rules fired. To evaluate
 // several policies on one conversation, build a [View] with [NewView] and
-// call [Policy.EvaluateView] for each: every message is then read once. [WithChecker] evaluates with a greeting
+// call [Policy.EvaluateView] for each: every message is then read once.
+// [View.Reset] reads the next conversation into a view's memory, for a
+// worker that judges many. [WithChecker] evaluates with a greeting
 // checker of your own, for instance one with the company's phrase data.
 // The tests written in a policy file run with [Policy.RunTests], and under
 // go test with [github.com/rapportkit/rapport/ethics/ethicstest].

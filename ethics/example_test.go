@@ -110,3 +110,24 @@ principle care
 	// first-impression pass []
 	// strict warn [care/empathy]
 }
+
+func ExampleView_Reset() {
+	// A worker judges a stream of conversations with one view, reading each
+	// into the memory of the one before.
+	replies := []string{
+		"I'm working, you have to wait like all others!",
+		"Good morning! Sorry for the wait, you're next.",
+	}
+	var view ethics.View
+	for _, reply := range replies {
+		view.Reset(rapport.Conversation{Messages: []rapport.Message{
+			{Role: rapport.RoleCustomer, Text: "I'm still waiting for my espresso!"},
+			{Role: rapport.RoleAgent, Text: reply},
+		}})
+		d, _ := ethics.Default().EvaluateView(context.Background(), &view)
+		fmt.Println(d.Verdict, d.Rules())
+	}
+	// Output:
+	// block [respect/no-hostility respect/no-dismissal listening/de-escalate expectations/next-step first-impression/greeting]
+	// pass []
+}
