@@ -31,6 +31,27 @@ type plainInfo struct {
 	upper      bool
 	lower      bool
 	mark       bool // a combining mark (a Devanagari vowel sign)
+	// folded and foldedKeep in UTF-8, for the tokenizer to append
+	foldedUTF8, keepUTF8 utf8Rune
+}
+
+// A utf8Rune is a rune of up to three bytes in UTF-8, ready to append.
+type utf8Rune struct {
+	b [3]byte
+	n uint8
+}
+
+// encode returns r as a utf8Rune, or false if it takes four bytes.
+func encode(r rune) (utf8Rune, bool) {
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	return utf8Rune{b: [3]byte{buf[0], buf[1], buf[2]}, n: uint8(n)}, n <= 3
+}
+
+// appendTo appends u to b: three bytes, of which the extra are cut off.
+func (u utf8Rune) appendTo(b []byte) []byte {
+	n := len(b) + int(u.n)
+	return append(b, u.b[0], u.b[1], u.b[2])[:n]
 }
 
 var plainTable = func() (t [plainTableEntries]plainInfo) {
@@ -50,6 +71,12 @@ var plainTable = func() (t [plainTableEntries]plainInfo) {
 			info := plainInfo{folded: f, foldedKeep: f, upper: unicode.IsUpper(r) || unicode.IsTitle(r), lower: unicode.IsLower(r), mark: mark}
 			if b, ok := latinBase(f); ok {
 				info.folded = b
+			}
+			var ok1, ok2 bool
+			info.foldedUTF8, ok1 = encode(info.folded)
+			info.keepUTF8, ok2 = encode(info.foldedKeep)
+			if !ok1 || !ok2 {
+				continue // folds to a rune of four bytes: the slow path
 			}
 			t[plainIndex(r)] = info
 		}

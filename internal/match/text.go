@@ -383,8 +383,19 @@ done:
 // Devanagari in one call. src[i] starts a letter.
 func (k *tokenizer) plainWord(src string, i int) int {
 	j := i
-	for j < len(src) && src[j] >= utf8.RuneSelf {
-		r, n := decodeRune(src[j:])
+	for j+1 < len(src) && src[j] >= utf8.RuneSelf {
+		// src is valid UTF-8 (it is in NFKC), and the table's runes take
+		// two or three bytes: decoded here.
+		var r rune
+		n := 2
+		switch c := src[j]; {
+		case c < 0xe0:
+			r = rune(c&0x1f)<<6 | rune(src[j+1]&0x3f)
+		case c < 0xf0 && j+2 < len(src):
+			r, n = rune(c&0x0f)<<12|rune(src[j+1]&0x3f)<<6|rune(src[j+2]&0x3f), 3
+		default:
+			return j
+		}
 		x := plainIndex(r)
 		if x < 0 || plainTable[x].folded == 0 {
 			break
@@ -490,11 +501,11 @@ func (k *tokenizer) tableLetter(r rune, info *plainInfo, start, end int32) {
 		t.Uncased++
 	}
 	k.latin = r < 0x250 || 0x1e00 <= r && r < 0x1f00
-	folded := info.folded
+	folded := info.foldedUTF8
 	if t.KeepAccents {
-		folded = info.foldedKeep
+		folded = info.keepUTF8
 	}
-	t.Folded = appendRune(t.Folded, folded)
+	t.Folded = folded.appendTo(t.Folded)
 	tok.End = end
 	tok.FEnd = int32(len(t.Folded))
 }
