@@ -384,15 +384,20 @@ done:
 func (k *tokenizer) plainWord(src string, i int) int {
 	j := i
 	for j+1 < len(src) && src[j] >= utf8.RuneSelf {
-		// src is valid UTF-8 (it is in NFKC), and the table's runes take
-		// two or three bytes: decoded here.
+		// The table's runes take two or three bytes: decoded here. Any
+		// other sequence, invalid ones included, ends the word.
 		var r rune
 		n := 2
-		switch c := src[j]; {
+		switch c, c1 := src[j], src[j+1]; {
+		case c < 0xc2 || c1&0xc0 != 0x80:
+			return j // not the start of a rune, or an overlong one
 		case c < 0xe0:
-			r = rune(c&0x1f)<<6 | rune(src[j+1]&0x3f)
-		case c < 0xf0 && j+2 < len(src):
-			r, n = rune(c&0x0f)<<12|rune(src[j+1]&0x3f)<<6|rune(src[j+2]&0x3f), 3
+			r = rune(c&0x1f)<<6 | rune(c1&0x3f)
+		case c < 0xf0 && j+2 < len(src) && src[j+2]&0xc0 == 0x80:
+			r, n = rune(c&0x0f)<<12|rune(c1&0x3f)<<6|rune(src[j+2]&0x3f), 3
+			if r < 0x800 || 0xd800 <= r && r <= 0xdfff {
+				return j // overlong, or a surrogate
+			}
 		default:
 			return j
 		}
