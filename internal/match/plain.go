@@ -162,7 +162,13 @@ func plainSpan(s string) int {
 			i += 3
 			continue
 		}
-		r, n := decodeRune(s[i:])
+		var r rune
+		var n int
+		if s[i] == 0xe0 && i+2 < len(s) && s[i+1]&0xfe == 0xa4 && s[i+2]&0xc0 == 0x80 {
+			r, n = devaLo|rune(s[i+1]&1)<<6|rune(s[i+2]&0x3f), 3 // Devanagari, decoded here
+		} else {
+			r, n = decodeRune(s[i:])
+		}
 		switch {
 		case plain(r):
 			afterVirama = false
