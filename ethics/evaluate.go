@@ -58,7 +58,7 @@ var views = sync.Pool{New: func() any { return new(View) }}
 // into a view of its own, shared by its policy and its criteria).
 func (p *Policy) EvaluateView(ctx context.Context, e *View) (Decision, error) {
 	e.ready()
-	c := e.c
+	c := &e.c
 	e.vm.MemoryBudget = p.limits.memoryBudget
 	d := Decision{Policy: p.name, Findings: make([]rapport.Finding, 0, 4)}
 	var errs []error
@@ -103,8 +103,7 @@ func verdictOf(r *rule, err error) Verdict {
 // by every rule, policy and rubric evaluated on it. The zero View is a view
 // of the empty conversation. A View is not safe for concurrent use.
 type View struct {
-	c        *rapport.Conversation // &src
-	src      rapport.Conversation
+	c        rapport.Conversation
 	checker  *greeting.Checker
 	facts    map[string]any
 	vm       vm.VM
@@ -165,8 +164,7 @@ func (e *View) Reset(c rapport.Conversation, opts ...EvalOption) {
 	for s := range scoped {
 		scoped[s] = scoped[s][:0]
 	}
-	*e = View{src: c, checker: greeting.Default(), vm: e.vm, turns: turns, scoped: scoped}
-	e.c = &e.src
+	*e = View{c: c, checker: greeting.Default(), vm: e.vm, turns: turns, scoped: scoped}
 	for _, o := range opts {
 		o(e)
 	}
@@ -178,7 +176,7 @@ func (e *View) Reset(c rapport.Conversation, opts ...EvalOption) {
 // Conversation returns the conversation the view reads.
 func (e *View) Conversation() *rapport.Conversation {
 	e.ready()
-	return e.c
+	return &e.c
 }
 
 // ready makes a zero View a view of the empty conversation.
@@ -215,7 +213,7 @@ func (e *View) Env(turn int) *Env {
 func (e *View) inScope(s scope) []int {
 	if e.inScopes&(1<<s) == 0 {
 		e.inScopes |= 1 << s
-		c, turns := e.c, e.scoped[s][:0]
+		c, turns := &e.c, e.scoped[s][:0]
 		switch s {
 		case everyReply:
 			for i := range c.Replies() {
@@ -268,7 +266,7 @@ func (e *View) message(i int) Message {
 		if t.fns.has == nil {
 			t.fns = funcsOf(&t.report)
 		}
-		t.msg = newMessage(e.c, i, e.report(i), t.fns)
+		t.msg = newMessage(&e.c, i, e.report(i), t.fns)
 		t.made = true
 	}
 	return t.msg
@@ -281,7 +279,7 @@ func (e *View) input(turn int) cond.Input {
 	if t.input.Valid() {
 		return t.input
 	}
-	c := e.c
+	c := &e.c
 	env := &t.env
 	*env = Env{Facts: e.facts, Conversation: e.conversation()}
 	reply := turn
@@ -310,7 +308,7 @@ func (e *View) input(turn int) cond.Input {
 // conversation returns what the rules know of the conversation as a whole.
 func (e *View) conversation() Conversation {
 	if !e.convSet {
-		c := e.c
+		c := &e.c
 		conv := Conversation{ID: c.ID, Channel: string(c.Channel), Public: c.Public, Turns: len(c.Messages)}
 		for i := range c.Replies() {
 			conv.Replies++

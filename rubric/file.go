@@ -384,7 +384,6 @@ func (p *fileParser) checkRules() {
 	}
 }
 
-// scoreFile rates a conversation on every criterion of a file rubric,
 // A scoring holds the memory of scoring one conversation, kept in a pool
 // for the next: a view to read it into, and the environment of each turn.
 type scoring struct {
@@ -409,6 +408,7 @@ func (sc *scoring) turns(n int) ([]Env, []cond.Input, []any) {
 	return sc.envs, sc.inputs, sc.boxes
 }
 
+// scoreFile rates a conversation on every criterion of a file rubric,
 // reading the conversation and evaluating the policy once.
 func scoreFile(policy *ethics.Policy, crit []fileCriterion, view *ethics.View, sc *scoring) []Rating {
 	c := view.Conversation()
