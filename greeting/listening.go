@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"math"
 	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/rapportkit/rapport/internal/match"
@@ -44,8 +43,8 @@ func (r *Report) TakesUp(prev *Report) float64 {
 // b holds buffers to reuse.
 func content(t *match.Text, markers []Marker, b *contentBuf) []string {
 	folded := t.Folded
-	words := b.words[:0] // folded[start:end] of each word
-	size := 0            // bytes of all words
+	words := b.words[:0]                     // folded[start:end] of each word
+	lo, hi := int32(math.MaxInt32), int32(0) // the bytes of folded the words are in
 	toks := t.Tokens
 	// Markers are in the order of their starts. The markers before m start
 	// before the token or with it, and the courtesy ones among them end by
@@ -95,7 +94,7 @@ func content(t *match.Text, markers []Marker, b *contentBuf) []string {
 			end = start + n
 		}
 		words = append(words, [2]int32{start, end})
-		size += int(end - start)
+		lo, hi = min(lo, start), max(hi, end)
 	}
 	b.words = words
 	if len(words) == 0 {
@@ -103,18 +102,15 @@ func content(t *match.Text, markers []Marker, b *contentBuf) []string {
 	}
 	order, mask := sortWords(folded, words, b.order[:0])
 	b.order = order
-	var all strings.Builder
-	all.Grow(size)
+	all := string(folded[lo:hi]) // the words are cut from one copy
 	out := make([]string, 0, len(order))
 	for i, k := range order {
 		w := words[k&mask]
-		word := folded[w[0]:w[1]]
-		if i > 0 && (k^order[i-1])&^mask == 0 && string(word) == out[len(out)-1] {
+		word := all[w[0]-lo : w[1]-lo]
+		if i > 0 && (k^order[i-1])&^mask == 0 && word == out[len(out)-1] {
 			continue // the same word again (words with different keys differ)
 		}
-		from := all.Len()
-		all.Write(word)
-		out = append(out, all.String()[from:])
+		out = append(out, word)
 	}
 	return out
 }
