@@ -258,15 +258,16 @@ func (s *Set) Find(t *Text, sc *Scratch, dst []Match) []Match {
 		labels[i] = id<<1 | uint32(toks[i].Flags&Break)/uint32(Break) // label(toks[i].Has(Break), id), without a branch
 	}
 	sc.labels = labels
-	nodes := s.words.nodes
+	nodes, payloads := s.words.nodes, s.words.payloads
+	suffixes := len(s.sufEnds) > 1
 	stack := sc.stack[:0]
 	for i := range toks {
-		if tok := &toks[i]; len(s.sufEnds) > 1 && tok.Flags&(Unspaced|Symbol) == 0 {
+		if tok := &toks[i]; suffixes && tok.Flags&(Unspaced|Symbol) == 0 {
 			dst = s.findSuffixes(t.Folded[tok.FStart:tok.FEnd], int32(i), dst)
 		}
 		// A phrase's first word has no break before it; no phrase starts
 		// with an unknown word (nor with "*").
-		state := s.words.step(0, labels[i]&^1)
+		state := step(nodes, 0, labels[i]&^1)
 		if state == 0 {
 			continue
 		}
@@ -275,7 +276,7 @@ func (s *Set) Find(t *Text, sc *Scratch, dst []Match) []Match {
 		for j := int32(i) + 1; ; {
 			n := &nodes[state]
 			if n.pay != n.payEnd { // most states end no phrase
-				for _, p := range s.words.payloads[n.pay:n.payEnd] {
+				for _, p := range payloads[n.pay:n.payEnd] {
 					dst = append(dst, Match{int32(i), j, p})
 				}
 			}
@@ -284,7 +285,8 @@ func (s *Set) Find(t *Text, sc *Scratch, dst []Match) []Match {
 				if n.wild != 0 && l&1 == 0 {
 					stack = append(stack, frame{n.wild, j + 1})
 				}
-				if state = s.words.step(state, l); state != 0 {
+				if next := n.base + l; int(next) < len(nodes) && nodes[next].parent == state {
+					state = next
 					j++
 					continue
 				}

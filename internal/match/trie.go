@@ -26,9 +26,12 @@ const (
 )
 
 // step returns the state the edge with label leads to from state, or 0.
-func (a *doubleArray) step(state, label uint32) uint32 {
-	t := a.nodes[state].base + label
-	if int(t) < len(a.nodes) && a.nodes[t].parent == state {
+func (a *doubleArray) step(state, label uint32) uint32 { return step(a.nodes, state, label) }
+
+// step is doubleArray.step on the array's nodes.
+func step(nodes []node, state, label uint32) uint32 {
+	t := nodes[state].base + label
+	if int(t) < len(nodes) && nodes[t].parent == state {
 		return t
 	}
 	return 0
