@@ -30,8 +30,8 @@ var floors = map[string]float64{
 	"formality/ko pairwise": 0.99, "formality/ko register": 0.95,
 	"formality/vi pairwise": 0.99, "formality/vi register": 0.96,
 
-	"multidogo-airline greeting F1": 0.93, "multidogo-airline closing F1": 0.74, "multidogo-airline gratitude F1": 0.86,
-	"multidogo-fastfood greeting F1": 0.94, "multidogo-fastfood closing F1": 0.74, "multidogo-fastfood gratitude F1": 0.92,
+	"multidogo-airline greeting F1": 0.93, "multidogo-airline closing F1": 0.74, "multidogo-airline gratitude F1": 0.868,
+	"multidogo-fastfood greeting F1": 0.94, "multidogo-fastfood closing F1": 0.74, "multidogo-fastfood gratitude F1": 0.931,
 
 	"davidson-en hostile precision": 0.97, "davidson-en hostile recall": 0.79,
 	"germeval2018-de hostile precision": 0.722, "germeval2018-de hostile recall": 0.409,
