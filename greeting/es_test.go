@@ -530,6 +530,77 @@ var spanishCases = []langCase{
 	{"neutral line stays unknown", "La tienda abre a las nueve y cierra a las seis.",
 		want{register: unknown},
 		"opening hours address nobody"},
+
+	// The tú forms of ordinary verbs, in every tense where they are words of
+	// their own, and their usted twins.
+	{"tú present", "¿Guardas el ticket cuando pagas en la tienda?",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"guardas opens the question; cuando pagas is a verb"},
+	{"tú present of -er verbs", "Si devuelves el abrigo, obtienes el reembolso en tres días.",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"devuelves and obtienes are tú presents no other person shares"},
+	{"tú subjunctive", "No temas preguntar, y cuando enseñes el recibo te lo cambian.",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"no temas and cuando enseñes are the tú subjunctive"},
+	{"tú negative order", "No utilices la misma contraseña en dos sitios.",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"utilices is the tú subjunctive of a negative order"},
+	{"usted negative order", "No utilice la misma contraseña en dos sitios.",
+		want{register: unknown},
+		"utilice is also the third person: no address either way"},
+	{"tú order with its pronoun", "Mantente al día y cómpralo antes del viernes.",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"mantente and cómpralo are tú orders with their pronouns"},
+	{"usted order with its pronoun", "Manténgase al día y cómprelo antes del viernes.",
+		want{has: S{greeting.FormalAddress}, not: S{greeting.InformalAddress}, register: formal},
+		"manténgase and cómprelo are the usted twins"},
+	{"tú imperfect and future", "Antes corrías todos los días; con estas zapatillas volverás a hacerlo.",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"corrías and volverás are tú; -ías and -erás are no endings"},
+	{"tú conditional", "¿Cambiarías de tarifa si te la rebajan?",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"cambiarías is the tú conditional, listed whole since -arías is bancarias too"},
+	{"usted conditional", "¿Cambiaría usted de tarifa si se la rebajan?",
+		want{has: S{greeting.FormalAddress}, not: S{greeting.InformalAddress}, register: formal},
+		"cambiaría usted is the usted twin"},
+	{"tú noun-like verb after si", "Si compras dos, la segunda unidad sale a mitad de precio.",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"compras is a verb after si"},
+	{"tú noun-like verb after a clitic", "¿Me cuentas qué pasó con el pedido?",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"cuentas is a verb after me"},
+	{"tú possessive", "Esta maleta es la tuya, ¿verdad?",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"la tuya is yours to tú"},
+	{"usted possessive", "Esta maleta es la suya, ¿verdad?",
+		want{register: unknown},
+		"la suya is also his or hers, so it is no address"},
+
+	// Traps: the nouns that tú verbs look like, in formal replies.
+	{"purchases and accounts", "Disculpe, hemos revisado las cuentas y sus compras del último mes.",
+		want{has: S{greeting.FormalAddress}, not: S{greeting.InformalAddress}, register: formal},
+		"las cuentas and sus compras are accounts and purchases"},
+	{"the waits", "Gracias por su paciencia; lamentamos las largas esperas de esta semana.",
+		want{not: S{greeting.InformalAddress}, register: formal},
+		"las esperas are the customer's waits"},
+	{"letters and bookings", "Le enviamos las cartas y las reservas por correo certificado.",
+		want{has: S{greeting.FormalAddress}, not: S{greeting.InformalAddress}, register: formal},
+		"cartas and reservas are letters and bookings"},
+	{"questions and afternoons", "Si tiene preguntas, le atendemos por las tardes de lunes a viernes.",
+		want{not: S{greeting.InformalAddress}, register: formal},
+		"preguntas and tardes are nouns here"},
+	{"inactive accounts", "Las cuentas no activas se cierran al cabo de un año.",
+		want{not: S{greeting.InformalAddress}},
+		"no activas is an adjective, not 'you do not activate'"},
+	{"tomato sauce", "La pizza lleva tomate y queso, ¿desea algo más?",
+		want{not: S{greeting.InformalAddress}, register: formal},
+		"tomate is tómate folded, and here a tomato"},
+	{"flames", "Las llamas se vieron desde la carretera.",
+		want{not: S{greeting.InformalAddress}, register: unknown},
+		"las llamas are flames, not 'you call'"},
+	{"topics and views", "La habitación tiene vistas al mar; los temas de la reserva se los confirmamos hoy.",
+		want{not: S{greeting.InformalAddress}},
+		"vistas and temas are views and topics"},
 }
 
 func TestSpanish(t *testing.T) { runLangCases(t, language.Spanish, spanishCases) }
@@ -554,6 +625,31 @@ func TestSpanishDetected(t *testing.T) {
 		"Bonjour, je suis désolé pour l'attente. Votre commande est en route.",
 	}
 	expectNotDetected(t, language.Spanish, others...)
+}
+
+// TestSpanishFormalTwinsNotInformal checks that usted sentences, and formal
+// replies full of nouns that tú verbs look like, never read as informal,
+// whatever else they read as.
+func TestSpanishFormalTwinsNotInformal(t *testing.T) {
+	for _, text := range []string{
+		"¿Guarda el ticket cuando paga en la tienda?",
+		"Si devuelve el abrigo, obtiene el reembolso en tres días.",
+		"No tema preguntar, y cuando enseñe el recibo se lo cambian.",
+		"Antes corría todos los días; con estas zapatillas volverá a hacerlo.",
+		"Si compra dos, la segunda unidad sale a mitad de precio.",
+		"¿Me cuenta qué pasó con el pedido?",
+		"Las compras realizadas con tarjeta aparecen en sus cuentas al día siguiente.",
+		"Rogamos disculpen las esperas y las molestias ocasionadas.",
+		"Las cartas, las entregas y las visitas se gestionan desde la oficina.",
+		"Nuestras tarifas fijas no incluyen llamadas internacionales.",
+		"Los cortes de suministro y los cierres de la tienda se anuncian con antelación.",
+		"Hemos recibido sus quejas y sus dudas; las marcas y los valores figuran en la factura.",
+		"Las bebidas calientes y las ensaladas completas llevan un suplemento.",
+	} {
+		if r := greeting.Check(text, language.Spanish); r.Register == greeting.Informal || r.Has(greeting.InformalAddress) {
+			t.Errorf("Check(%q) = register %v, markers %v; want no informal address", text, r.Register, found(r))
+		}
+	}
 }
 
 // TestSpanishRegionalTags checks that the Spanish of Latin America, Mexico,
