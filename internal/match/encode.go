@@ -130,7 +130,7 @@ func (s *Set) UnmarshalBinary(data []byte) error {
 		return d.err
 	}
 	*s = Set{vocab: vocab, index: NewIndex(vocab), words: newDoubleArray(&words, wild, ends), phrase: phrases,
-		suf: suf, sufEnds: sufEnds, keepAccents: flags&1 != 0}
+		suf: suf, sufEnds: sufEnds, sufLast: lastBytesOf(&suf), keepAccents: flags&1 != 0}
 	return nil
 }
 

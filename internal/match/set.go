@@ -25,6 +25,7 @@ type Set struct {
 	sufEdges map[uint64]uint32 // while building: state<<32 | byte → next state
 	suf      graph
 	sufEnds  [][]int32 // per state: the payloads of suffixes ending there
+	sufLast  lastBytes // the last bytes of the suffixes
 
 	keepAccents bool
 }
@@ -191,25 +192,86 @@ func (b *Builder) Build() *Set {
 	s := b.set
 	b.set = Set{keepAccents: b.KeepAccents}
 	s.index = NewIndex(s.vocab)
+	s.suf = newGraph(s.sufEdges, len(s.sufEnds))
+	s.sufLast = lastBytesOf(&s.suf)
+	s.addEndings()
 	words := newGraph(s.edges, len(s.wild))
 	s.words = newDoubleArray(&words, s.wild, s.ends)
-	s.suf = newGraph(s.sufEdges, len(s.sufEnds))
 	s.edges, s.wild, s.ends, s.sufEdges = nil, nil, nil, nil
 	return &s
 }
 
-// findSuffixes appends a match for each suffix that word ends with, leaving
-// at least two letters before it.
-func (s *Set) findSuffixes(word []byte, i int32, dst []Match) []Match {
+// addEndings gives each word of the vocabulary that ends with a suffix the
+// suffix's payloads as a one-word phrase, so that Find looks for endings
+// only in words the vocabulary does not have.
+func (s *Set) addEndings() {
+	words := make([]string, len(s.vocab)+1)
+	for w, id := range s.vocab {
+		words[id] = w
+	}
+	for id, w := range words[1:] {
+		var ps []int32
+		ps = s.appendEndings(ps, []byte(w))
+		if len(ps) == 0 {
+			continue
+		}
+		k := key(0, false, uint32(id+1))
+		next, ok := s.edges[k]
+		if !ok {
+			next = s.newState()
+			s.edges[k] = next
+		}
+		s.ends[next] = append(s.ends[next], ps...)
+	}
+}
+
+// appendEndings appends to dst the payloads of the suffixes word ends with,
+// leaving at least two letters before them, shortest suffix first.
+func (s *Set) appendEndings(dst []int32, word []byte) []int32 {
 	state := uint32(0)
 	for j := len(word) - 1; j > 0; j-- {
 		if state = s.suf.step(state, uint32(word[j])); state == 0 {
 			break
 		}
 		if len(s.sufEnds[state]) > 0 && utf8.RuneCount(word[:j]) >= 2 {
-			for _, p := range s.sufEnds[state] {
-				dst = append(dst, Match{i, i + 1, p})
-			}
+			dst = append(dst, s.sufEnds[state]...)
+		}
+	}
+	return dst
+}
+
+// lastBytes is a set of bytes: those a suffix may end with.
+type lastBytes [4]uint64
+
+// lastBytesOf returns the bytes the edges from the root of suf, a trie of
+// words read backwards, are labelled with.
+func lastBytesOf(suf *graph) lastBytes {
+	var l lastBytes
+	for b := range 256 {
+		if suf.step(0, uint32(b)) != 0 {
+			l[b>>6] |= 1 << (b & 63)
+		}
+	}
+	return l
+}
+
+// findSuffixes appends a match for each suffix a word of t ends with,
+// leaving at least two letters before it, in the order of the words. It
+// looks only at the words whose label is that of an unknown word: those of
+// the vocabulary have their endings in the phrase trie (see addEndings).
+func (s *Set) findSuffixes(t *Text, labels []uint32, sc *Scratch, dst []Match) []Match {
+	folded, last := t.Folded, s.sufLast
+	for i, l := range labels {
+		if l > 1 {
+			continue // a known word
+		}
+		tok := &t.Tokens[i]
+		if b := folded[tok.FEnd-1]; last[b>>6]&(1<<(b&63)) == 0 || tok.Flags&(Unspaced|Symbol) != 0 {
+			continue
+		}
+		sc.payloads = s.appendEndings(sc.payloads[:0], folded[tok.FStart:tok.FEnd])
+		for _, p := range sc.payloads {
+			dst = append(dst, Match{int32(i), int32(i) + 1, p})
 		}
 	}
 	return dst
@@ -233,8 +295,10 @@ type Match struct {
 // Scratch holds the buffers of a search; reuse one to avoid allocations. The
 // zero value is ready to use. A Scratch is not safe for concurrent use.
 type Scratch struct {
-	labels []uint32
-	stack  []frame
+	labels   []uint32
+	stack    []frame
+	ends     []Match // the words' endings found
+	payloads []int32 // the payloads of one word's endings
 }
 
 // A frame is a branch of a search still to follow: a "*" taken.
@@ -258,12 +322,29 @@ func (s *Set) Find(t *Text, sc *Scratch, dst []Match) []Match {
 		labels[i] = id<<1 | uint32(toks[i].Flags&Break)/uint32(Break) // label(toks[i].Has(Break), id), without a branch
 	}
 	sc.labels = labels
+	// The words' endings are found first; each token's go before the
+	// phrases that start with it.
+	var ends []Match
+	if len(s.sufEnds) > 1 {
+		ends = s.findSuffixes(t, labels, sc, sc.ends[:0])
+		sc.ends = ends
+	}
+	nextEnd := len(toks) // the token of ends[0]
+	if len(ends) > 0 {
+		nextEnd = int(ends[0].First)
+	}
 	nodes, payloads := s.words.nodes, s.words.payloads
-	suffixes := len(s.sufEnds) > 1
 	stack := sc.stack[:0]
 	for i := range toks {
-		if tok := &toks[i]; suffixes && tok.Flags&(Unspaced|Symbol) == 0 {
-			dst = s.findSuffixes(t.Folded[tok.FStart:tok.FEnd], int32(i), dst)
+		if i == nextEnd {
+			for len(ends) > 0 && int(ends[0].First) == i {
+				dst = append(dst, ends[0])
+				ends = ends[1:]
+			}
+			nextEnd = len(toks)
+			if len(ends) > 0 {
+				nextEnd = int(ends[0].First)
+			}
 		}
 		// A phrase's first word has no break before it; no phrase starts
 		// with an unknown word (nor with "*").
