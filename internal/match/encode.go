@@ -16,7 +16,7 @@ import (
 // to and its wildcard state. State numbers are not written: a state's
 // number is its place in that order. All numbers are unsigned varints.
 
-const setMagic = "rapport-set\x01"
+const setMagic = "rapport-set\x02" // 2: the trie holds the endings of known words
 
 // MarshalBinary returns the binary form of s. The same set always gives the
 // same bytes.
