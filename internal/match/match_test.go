@@ -293,8 +293,10 @@ func TestSuffixes(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := b.Add("ti prego", 3); err != nil {
-		t.Fatal(err)
+	for i, p := range []string{"ti prego", "potresti aiutarmi", "resti qui"} {
+		if _, err := b.Add(p, int32(3+i)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	set := b.Build()
 	tests := []struct {
@@ -306,6 +308,9 @@ func TestSuffixes(t *testing.T) {
 		{"Capisci, ti prego", []Match{{0, 1, 1}, {1, 3, 3}}, "suffixes and phrases together, in token order"},
 		{"resti isci", nil, "a suffix needs two letters of stem before it"},
 		{"Ты понимаешь", []Match{{1, 2, 2}}, "Cyrillic suffixes count letters, not bytes"},
+		{"Potresti farlo?", []Match{{0, 1, 0}}, "a word of the phrases takes its ending outside them"},
+		{"potresti aiutarmi", []Match{{0, 1, 0}, {0, 2, 4}}, "and inside them, the shorter match first"},
+		{"resti qui", []Match{{0, 2, 5}}, "a word of the phrases that is only the suffix has no ending"},
 	}
 	for _, tt := range tests {
 		var x Text
