@@ -548,15 +548,45 @@ func appendShouting(markers []Marker, t *match.Text) []Marker {
 			i = j
 		}
 	}
+	phrases := markers // the phrases found, in the order of the text
 	for _, mk := range t.Marks {
 		switch {
-		case mk.Bangs >= 3:
+		case mk.Bangs >= 3 && !cheering(phrases, toks, mk):
 			markers = add(Shouting, mk.Start, mk.End)
 		case mk.Questions >= 2 || mk.Questions >= 1 && mk.Bangs >= 1:
 			markers = add(Impatience, mk.Start, mk.End)
 		}
 	}
 	return markers
+}
+
+// cheering reports whether the run of exclamation marks mk ends a sentence
+// of warmth ("Thank you so much!!!", "Vielen Dank!!!", "Great news!!!"): one
+// with a greeting, closing, thanks, praise, reassurance or empathy in it and
+// nothing hostile or critical. Its marks are glee, not shouting. phrases are
+// the markers of the text's phrases, in the order of the text.
+func cheering(phrases []Marker, toks []match.Token, mk match.Mark) bool {
+	from := int32(0) // where the sentence the run ends starts
+	for i := min(int(mk.After), len(toks)) - 1; i >= 0; i-- {
+		if toks[i].Has(match.SentenceStart) {
+			from = toks[i].Start
+			break
+		}
+	}
+	warm := false
+	for _, m := range phrases {
+		if int32(m.End) <= from || int32(m.Start) >= mk.Start {
+			continue
+		}
+		switch {
+		case m.Strategy.Hostile() || m.Strategy == Criticism:
+			return false
+		case m.Strategy == Greeting || m.Strategy == Closing || m.Strategy == Gratitude ||
+			m.Strategy == Deference || m.Strategy == Reassurance || m.Strategy == Empathy:
+			warm = true
+		}
+	}
+	return warm
 }
 
 // sortByStart puts markers in the order of their starts, keeping the order
