@@ -1,5 +1,7 @@
 package match
 
+import "math/bits"
+
 // A doubleArray holds the phrase trie for Find, laid out so that following
 // an edge is one addition and one comparison: the edge labelled l leaves
 // state s for state nodes[s].base+l (modulo 2^32), if that node's parent is
@@ -47,13 +49,15 @@ func newDoubleArray(g *graph, wild []uint32, ends [][]int32) doubleArray {
 	a.grow(len(wild) + len(wild)/8)
 	free, size := uint32(0), uint32(0) // the first free slot; one past the last used
 	wide := uint32(0)                  // the first edge's slot of the last state of many edges
+	var used slotSet                   // the slots taken
 	take := func(slot, parent uint32) {
 		if int(slot) >= len(a.nodes) {
 			a.grow(int(slot))
 		}
 		a.nodes[slot].parent = parent
+		used.add(slot)
 		size = max(size, slot+1)
-		for int(free) < len(a.nodes) && a.nodes[free].parent != freeSlot {
+		for used.has(free) {
 			free++
 		}
 	}
@@ -79,18 +83,7 @@ func newDoubleArray(g *graph, wild []uint32, ends [][]int32) doubleArray {
 		if len(es) == 0 {
 			continue
 		}
-		// The first base where every label finds a free slot, from the
-		// first free slot; labels rise, so the slots do too. A state of
-		// many edges rarely fits among others: after a few tries, it is
-		// tried only from where the last such state went.
-		f := free // the first edge's slot
-		for tries := 0; !a.fits(f-es[0].label, es[1:]); tries++ {
-			if tries == maxTries {
-				f = max(f, wide)
-			}
-			for f++; int(f) < len(a.nodes) && a.nodes[f].parent != freeSlot; f++ {
-			}
-		}
+		f := used.place(es, free, wide) // the first edge's slot
 		if len(es) > 1 {
 			wide = f
 		}
@@ -119,14 +112,72 @@ func (a *doubleArray) grow(n int) {
 	a.nodes = append(a.nodes, more...)
 }
 
-// fits reports whether the edges es find free slots from base.
-func (a *doubleArray) fits(base uint32, es []edge) bool {
-	for _, e := range es {
-		if t := base + e.label; int(t) < len(a.nodes) && a.nodes[t].parent != freeSlot {
-			return false
-		}
+// A slotSet is the set of the slots of a double array that hold a node: a
+// bit for each, so that 64 slots are looked at in one step.
+type slotSet []uint64
+
+// add puts slot i in the set.
+func (u *slotSet) add(i uint32) {
+	for int(i>>6) >= len(*u) {
+		*u = append(*u, 0)
 	}
-	return true
+	(*u)[i>>6] |= 1 << (i & 63)
+}
+
+// has reports whether slot i is in the set.
+func (u slotSet) has(i uint32) bool { return int(i>>6) < len(u) && u[i>>6]&(1<<(i&63)) != 0 }
+
+// freeFrom returns the slots i to i+63 not in the set, slot i+j as bit j.
+func (u slotSet) freeFrom(i uint32) uint64 {
+	w, off := int(i>>6), i&63
+	var taken uint64
+	if w < len(u) {
+		taken = u[w] >> off
+	}
+	if off != 0 && w+1 < len(u) {
+		taken |= u[w+1] << (64 - off)
+	}
+	return ^taken
+}
+
+// place returns the slot for the first of the edges es, whose labels rise:
+// the first free slot from free whose base (the slot less the first label)
+// finds every other label a free slot too. A state of many edges rarely
+// fits among others: after the first maxTries+1 free slots, it is tried
+// only past wide, where the last such state went. It looks at 64 slots at
+// a time, and gives the slot that trying them one by one would.
+func (u slotSet) place(es []edge, free, wide uint32) uint32 {
+	fit := func(f uint32) uint64 { // the bits of f to f+63 where es fit
+		ok := u.freeFrom(f)
+		for _, e := range es[1:] {
+			if ok == 0 {
+				break
+			}
+			ok &= u.freeFrom(f + e.label - es[0].label)
+		}
+		return ok
+	}
+	f, left := free, maxTries+1 // the free slots still to try before skipping
+	for {
+		tried := u.freeFrom(f)
+		for n := bits.OnesCount64(tried); n > left; n-- {
+			tried &^= 1 << (63 - bits.LeadingZeros64(tried)) // keep the first left
+		}
+		if ok := tried & fit(f); ok != 0 {
+			return f + uint32(bits.TrailingZeros64(ok))
+		}
+		if left -= bits.OnesCount64(tried); left == 0 {
+			f = max(f+uint32(63-bits.LeadingZeros64(tried)), wide) + 1
+			break
+		}
+		f += 64
+	}
+	for {
+		if ok := fit(f); ok != 0 {
+			return f + uint32(bits.TrailingZeros64(ok))
+		}
+		f += 64
+	}
 }
 
 // graph returns the trie as a graph over its slots, with its wildcard edges
