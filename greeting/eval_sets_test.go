@@ -37,10 +37,10 @@ var floors = map[string]float64{
 	"germeval2018-de hostile precision": 0.722, "germeval2018-de hostile recall": 0.409,
 	"cold-zh hostile precision": 0.861, "cold-zh hostile recall": 0.35,
 
-	"detect/de accuracy": 0.97, "detect/es accuracy": 0.89, "detect/fr accuracy": 0.97,
-	"detect/hi accuracy": 0.99, "detect/it accuracy": 0.91, "detect/ja accuracy": 0.99,
-	"detect/ko accuracy": 0.99, "detect/nl accuracy": 0.98, "detect/pt accuracy": 0.92,
-	"detect/vi accuracy": 0.97, "detect/en accuracy": 0.99,
+	"detect/de accuracy": 0.991, "detect/es accuracy": 0.993, "detect/fr accuracy": 0.994,
+	"detect/hi accuracy": 0.99, "detect/it accuracy": 0.985, "detect/ja accuracy": 0.99,
+	"detect/ko accuracy": 0.99, "detect/nl accuracy": 0.99, "detect/pt accuracy": 0.98,
+	"detect/vi accuracy": 0.995, "detect/en accuracy": 0.99,
 }
 
 // ceilings bound the false positive rates: hostility read into harmless
