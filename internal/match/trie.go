@@ -27,10 +27,8 @@ const (
 	freeSlot = ^uint32(0)
 )
 
-// step returns the state the edge with label leads to from state, or 0.
-func (a *doubleArray) step(state, label uint32) uint32 { return step(a.nodes, state, label) }
-
-// step is doubleArray.step on the array's nodes.
+// step returns the state the edge with label leads to from state, in the
+// nodes of a doubleArray, or 0.
 func step(nodes []node, state, label uint32) uint32 {
 	t := nodes[state].base + label
 	if int(t) < len(nodes) && nodes[t].parent == state {
