@@ -209,10 +209,9 @@ func (s *Set) addEndings() {
 	for w, id := range s.vocab {
 		words[id] = w
 	}
+	var ps []int32
 	for id, w := range words[1:] {
-		var ps []int32
-		ps = s.appendEndings(ps, []byte(w))
-		if len(ps) == 0 {
+		if ps = s.appendEndings(ps[:0], []byte(w)); len(ps) == 0 {
 			continue
 		}
 		k := key(0, false, uint32(id+1))
@@ -322,7 +321,7 @@ func (s *Set) Find(t *Text, sc *Scratch, dst []Match) []Match {
 		labels[i] = id<<1 | uint32(toks[i].Flags&Break)/uint32(Break) // label(toks[i].Has(Break), id), without a branch
 	}
 	sc.labels = labels
-	// The words' endings are found first; each token's go before the
+	// The words' endings are found first; a token's endings go before the
 	// phrases that start with it.
 	var ends []Match
 	if len(s.sufEnds) > 1 {
