@@ -7,14 +7,30 @@ import (
 	"golang.org/x/text/language"
 )
 
+// A detectCase is a text and the language Detect should find in it, or
+// ok false when the text should single out none.
+type detectCase struct {
+	name   string
+	text   string
+	want   language.Tag
+	ok     bool
+	reason string
+}
+
+func runDetectCases(t *testing.T, tests []detectCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := greeting.Detect(tt.text)
+			if ok != tt.ok || ok && got != tt.want {
+				t.Errorf("Detect(%q) = %v, %v; want %v, %v: %s", tt.text, got, ok, tt.want, tt.ok, tt.reason)
+			}
+		})
+	}
+}
+
 func TestDetectNeedsOneLanguage(t *testing.T) {
-	tests := []struct {
-		name   string
-		text   string
-		want   language.Tag
-		ok     bool
-		reason string
-	}{
+	tests := []detectCase{
 		{"no letters", "42 :)", language.English, false, "nothing to go on: the first language, not detected"},
 		{"shared letters", "OK!", language.English, false, "Latin letters fit a dozen languages; a tie is no evidence"},
 		{"no frequent word", "Super, OK!", language.English, false, "neither word is frequent in any language's data: the script alone ties"},
@@ -29,14 +45,7 @@ func TestDetectNeedsOneLanguage(t *testing.T) {
 		{"a number", "1.234,56 €", language.English, false, "digits and a currency sign: nothing to go on"},
 		{"shared words that tie", "La casa", language.English, false, "la and casa are frequent in Spanish and Italian alike: a tie"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, ok := greeting.Detect(tt.text)
-			if ok != tt.ok || ok && got != tt.want {
-				t.Errorf("Detect(%q) = %v, %v; want %v, %v: %s", tt.text, got, ok, tt.want, tt.ok, tt.reason)
-			}
-		})
-	}
+	runDetectCases(t, tests)
 }
 
 // TestDetectSharedWordsAndLetters checks short lines whose words are all
@@ -46,13 +55,7 @@ func TestDetectNeedsOneLanguage(t *testing.T) {
 // the one that fits best wins, and English words in a line of another
 // language do not pull it over.
 func TestDetectSharedWordsAndLetters(t *testing.T) {
-	tests := []struct {
-		name   string
-		text   string
-		want   language.Tag
-		ok     bool
-		reason string
-	}{
+	tests := []detectCase{
 		{"es question mark", "¿Qué le dijo su padre?", language.Spanish, true, "¿ opens only Spanish questions; que, le and su are Spanish among others"},
 		{"es shared words", "Me gusta la casa de mi tía", language.Spanish, true, "me, la, de, mi and casa are each shared, but Spanish lists all of them"},
 		{"es exclamation mark", "¡Qué bonito!", language.Spanish, true, "¡ opens only Spanish exclamations"},
@@ -75,12 +78,5 @@ func TestDetectSharedWordsAndLetters(t *testing.T) {
 		{"it with English words", "Il nostro team lavora con il cloud", language.Italian, true, "team and cloud are no frequent English words; il, con and nostro are Italian"},
 		{"es with English words", "El email de su jefe", language.Spanish, true, "email is no frequent word; el, de and su are Spanish"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, ok := greeting.Detect(tt.text)
-			if ok != tt.ok || ok && got != tt.want {
-				t.Errorf("Detect(%q) = %v, %v; want %v, %v: %s", tt.text, got, ok, tt.want, tt.ok, tt.reason)
-			}
-		})
-	}
+	runDetectCases(t, tests)
 }
