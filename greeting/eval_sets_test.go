@@ -35,7 +35,7 @@ var floors = map[string]float64{
 
 	"davidson-en hostile precision": 0.97, "davidson-en hostile recall": 0.79,
 	"germeval2018-de hostile precision": 0.732, "germeval2018-de hostile recall": 0.424,
-	"cold-zh hostile precision": 0.861, "cold-zh hostile recall": 0.35,
+	"cold-zh hostile precision": 0.865, "cold-zh hostile recall": 0.364,
 
 	"detect/de accuracy": 0.991, "detect/es accuracy": 0.993, "detect/fr accuracy": 0.994,
 	"detect/hi accuracy": 0.99, "detect/it accuracy": 0.985, "detect/ja accuracy": 0.99,
