@@ -54,6 +54,7 @@ func ExampleChecker_Detect() {
 		"Vielen Dank für Ihre Nachricht, wir melden uns morgen.",
 		"Merci pour votre patience !",
 		"ご不便をおかけして申し訳ありません。",
+		"¿Dónde está mi pedido?", // ¿ opens only Spanish questions
 		"#48213",
 	} {
 		lang, ok := c.Detect(text)
@@ -63,6 +64,7 @@ func ExampleChecker_Detect() {
 	// de true
 	// fr true
 	// ja true
+	// es true
 	// en false
 }
 
