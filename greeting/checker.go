@@ -317,8 +317,8 @@ func (lx *lexicon) read(s *scratch) Report {
 		if (st.Hostile() || st == Criticism) && quoted(toks[m.First:m.End]) {
 			continue // quoting the customer's words is not saying them
 		}
-		if st == Greeting && m.End-m.First == 1 && askedAfter(t, m.End) {
-			st = Impatience // "Hello?", "Hi??": is anyone there
+		if (st == Greeting || st == Factuality) && m.End-m.First == 1 && askedAfter(t, m.End) {
+			st = Impatience // "Hello?", "Hi??": is anyone there; "Really?", "Seriously?!": disbelief
 		}
 		if st == Apology && m.End-m.First == 1 && askedAfter(t, m.End) {
 			continue // "Sorry?", "Scusi?", "Простите?": asking to hear it again
