@@ -343,6 +343,7 @@ func (lx *lexicon) read(s *scratch) Report {
 			r.Closing = &Phrase{Text: span.In(t.Src), Span: span, PartOfDay: e.part}
 		}
 	}
+	markers = oneOfGreetingAndClosing(&r, markers, toks)
 	markers = appendShouting(markers, t)
 	sortByStart(markers)
 
@@ -558,6 +559,38 @@ func appendShouting(markers []Marker, t *match.Text) []Marker {
 		}
 	}
 	return markers
+}
+
+// oneOfGreetingAndClosing keeps one reading of a phrase that both greets
+// and takes leave ("Buenas noches", "Boa noite"), read on the same words:
+// before the rest of the message it greets, after it it closes; alone it
+// stays both. It returns markers without the marker dropped.
+func oneOfGreetingAndClosing(r *Report, markers []Marker, toks []match.Token) []Marker {
+	g, c := r.Greeting, r.Closing
+	if g == nil || c == nil || g.Span != c.Span {
+		return markers
+	}
+	var drop Strategy
+	switch {
+	case g.Start > int(toks[0].Start):
+		drop, r.Greeting = Greeting, nil
+	case wordsAfter(toks, g.End):
+		drop, r.Closing = Closing, nil
+	default:
+		return markers // the whole message
+	}
+	return slices.DeleteFunc(markers, func(m Marker) bool { return m.Strategy == drop && m.Span == g.Span })
+}
+
+// wordsAfter reports whether a token other than a symbol starts at or after
+// the byte offset end.
+func wordsAfter(toks []match.Token, end int) bool {
+	for i := len(toks) - 1; i >= 0 && int(toks[i].Start) >= end; i-- {
+		if !toks[i].Has(match.Symbol) {
+			return true
+		}
+	}
+	return false
 }
 
 // cheering reports whether the run of exclamation marks mk ends a sentence

@@ -11,6 +11,12 @@ import (
 func init() { casesByLang["pt"] = portugueseCases }
 
 var portugueseCases = []langCase{
+	{"boa noite closes", "Obrigado por tudo. Boa noite!",
+		want{has: S{greeting.Gratitude, greeting.Closing}, not: S{greeting.Greeting}, greeting: none, closing: ptr("Boa noite"), closingPart: ptr(greeting.Night)},
+		"at the end of a message boa noite takes leave, and greets nobody"},
+	{"boa noite opens", "Boa noite, em que posso ajudar?",
+		want{has: S{greeting.Greeting}, not: S{greeting.Closing}, greeting: ptr("Boa noite"), closing: none},
+		"at the start of a message boa noite greets"},
 	// The seed story, at a café counter in São Paulo and in Lisbon.
 	{"seed barman", "Estou trabalhando, você tem que esperar como todos os outros!",
 		want{has: S{greeting.Dismissal, greeting.Command}, count: map[greeting.Strategy]int{greeting.Dismissal: 2}, not: S{greeting.Gratitude, greeting.Apology, greeting.Reassurance, greeting.Please}, hostile: yes, below: rude},
