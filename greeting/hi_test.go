@@ -531,7 +531,6 @@ var hindiCases = []langCase{
 	{"useless question still criticises", "बेकार सवाल है।",
 		want{has: S{greeting.Criticism}, below: rude},
 		"बेकार said of the question judges it"},
-
 }
 
 func TestHindi(t *testing.T) { runLangCases(t, language.Hindi, hindiCases) }

@@ -531,7 +531,6 @@ var vietnameseCases = []langCase{
 	{"hold the line keeps its please", "Quý khách vui lòng giữ máy trong giây lát.",
 		want{has: S{greeting.Please, greeting.Canned}, hostile: no, above: polite},
 		"the scripted hold phrase is still polite"},
-
 }
 
 func TestVietnamese(t *testing.T) { runLangCases(t, language.Vietnamese, vietnameseCases) }
