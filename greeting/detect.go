@@ -140,7 +140,6 @@ func (c *Checker) detectLang(t *match.Text) (best int, ok bool) {
 	var counts [16]int   // tokens per script, by bit position
 	var seen script      // the scripts counted
 	var cues [numCue]int // letter votes, by cue language
-	anyCue := false
 	for _, tok := range t.Tokens {
 		w := t.Folded[tok.FStart:tok.FEnd]
 		if len(w) == 0 {
@@ -166,7 +165,6 @@ func (c *Checker) detectLang(t *match.Text) (best int, ok bool) {
 		}
 		if src := t.Src[:tok.Start]; len(src) >= 2 && (src[len(src)-2:] == "¿" || src[len(src)-2:] == "¡") {
 			cues[cueEs] += wordVote // only Spanish opens a question or exclamation with a mark
-			anyCue = true
 		}
 		if tok.Has(match.Upper) && (!tok.Has(match.SentenceStart) || len(t.Tokens) == 1) {
 			continue // a name: Muñoz, Müller, São Paulo
@@ -183,7 +181,6 @@ func (c *Checker) detectLang(t *match.Text) (best int, ok bool) {
 				for ; m != 0; m &= m - 1 {
 					cues[bits.TrailingZeros8(m)] += v
 				}
-				anyCue = true
 			}
 		}
 	}
@@ -195,16 +192,14 @@ func (c *Checker) detectLang(t *match.Text) (best int, ok bool) {
 			votes[i] += scriptVote * counts[bits.TrailingZeros16(uint16(s))]
 		}
 	}
-	if anyCue {
-		for k, tag := range cueTags {
-			if cues[k] == 0 {
-				continue
-			}
-			for i, l := range c.langs[:min(len(c.langs), len(votes))] {
-				if l.tag == tag {
-					votes[i] += cues[k]
-					break
-				}
+	for k, tag := range cueTags {
+		if cues[k] == 0 {
+			continue
+		}
+		for i, l := range c.langs[:min(len(c.langs), len(votes))] {
+			if l.tag == tag {
+				votes[i] += cues[k]
+				break
 			}
 		}
 	}

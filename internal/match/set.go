@@ -328,22 +328,12 @@ func (s *Set) Find(t *Text, sc *Scratch, dst []Match) []Match {
 		ends = s.findSuffixes(t, labels, sc, sc.ends[:0])
 		sc.ends = ends
 	}
-	nextEnd := len(toks) // the token of ends[0]
-	if len(ends) > 0 {
-		nextEnd = int(ends[0].First)
-	}
 	nodes, payloads := s.words.nodes, s.words.payloads
 	stack := sc.stack[:0]
 	for i := range toks {
-		if i == nextEnd {
-			for len(ends) > 0 && int(ends[0].First) == i {
-				dst = append(dst, ends[0])
-				ends = ends[1:]
-			}
-			nextEnd = len(toks)
-			if len(ends) > 0 {
-				nextEnd = int(ends[0].First)
-			}
+		for len(ends) > 0 && int(ends[0].First) == i {
+			dst = append(dst, ends[0])
+			ends = ends[1:]
 		}
 		// A phrase's first word has no break before it; no phrase starts
 		// with an unknown word (nor with "*").

@@ -97,15 +97,11 @@ func (t *Text) Reset(src string) {
 		// Most text is in NFKC already: its runes are taken as they are.
 		c := src[i]
 		if c < utf8.RuneSelf {
-			switch settled := tk.settled(); {
-			case settled && (isASCIIWord(rune(c)) || c == ' '):
+			if tk.settled() && (isASCIIWord(rune(c)) || c == ' ') {
 				i = tk.asciiRun(src[:quick], i)
 				continue
-			case settled && c != '!' && c != '?':
-				tk.asciiPunct(rune(c), int32(i+1)) // what rune does with it, having nothing to settle
-			default:
-				tk.rune(rune(c), int32(i), int32(i+1))
 			}
+			tk.ascii(rune(c), int32(i), int32(i+1))
 			i++
 			continue
 		}

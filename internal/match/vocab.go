@@ -79,7 +79,8 @@ func (x *Index) ID(w []byte) uint32 {
 }
 
 // AppendIDs appends to dst the id of the word of each token of t, or 0 for
-// a word not in the index, and returns the extended slice.
+// a word not in the index, and returns the extended slice. It does what ID
+// does for each token, written out: a call of ID per token costs Find 1-2%.
 func (x *Index) AppendIDs(dst []uint32, t *Text) []uint32 {
 	x0 := *x // a copy, whose fields the stores below do not make the compiler read again
 	folded := t.Folded
