@@ -320,5 +320,5 @@ func ExampleReport_TakesUp() {
 	customer := greeting.Check("My parcel has not arrived, it was due on Monday.", language.English)
 	reply := greeting.Check("Sorry! Your parcel arrives tomorrow morning.", language.English)
 	fmt.Printf("%.2f %q\n", reply.TakesUp(&customer), customer.Content)
-	// Output: 0.67 ["arri" "mond" "parc"]
+	// Output: 0.67 ["parc" "arri" "mond"]
 }

@@ -470,10 +470,15 @@ func FuzzCheck(f *testing.F) {
 		if r.Politeness < -1 || r.Politeness > 1 || r.Formality < -1 || r.Formality > 1 {
 			t.Fatalf("scores out of range: %+v", r)
 		}
-		for i := 1; i < len(r.Content); i++ {
-			if r.Content[i-1] >= r.Content[i] {
-				t.Fatalf("content words %q not sorted and distinct at %d", r.Content, i)
+		seen := make(map[string]bool)
+		for _, w := range r.Content {
+			if seen[w] || w == "" {
+				t.Fatalf("content words %q not distinct or empty: %q", r.Content, w)
 			}
+			seen[w] = true
+		}
+		if got := r.TakesUp(&r); got != 1 {
+			t.Fatalf("a report takes up %v of its own content words %q, want 1", got, r.Content)
 		}
 	})
 }

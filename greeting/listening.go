@@ -1,10 +1,9 @@
 package greeting
 
 import (
-	"bytes"
 	"encoding/binary"
 	"math"
-	"slices"
+	"math/bits"
 	"unicode/utf8"
 
 	"github.com/rapportkit/rapport/internal/match"
@@ -26,25 +25,29 @@ func (r *Report) TakesUp(prev *Report) float64 {
 	if len(prev.Content) == 0 {
 		return 1
 	}
-	n, j := 0, 0 // both lists are sorted: walk them side by side
+	var (
+		buf [64]wordSlot // room for 32 words without allocating
+		set = wordSet{slots: buf[:]}
+	)
+	set.reset(len(r.Content))
+	for _, w := range r.Content {
+		set.add(key([]byte(w)))
+	}
+	n := 0
 	for _, w := range prev.Content {
-		for j < len(r.Content) && r.Content[j] < w {
-			j++
-		}
-		if j < len(r.Content) && r.Content[j] == w {
+		if set.has(key([]byte(w))) {
 			n++
 		}
 	}
 	return float64(n) / float64(len(prev.Content))
 }
 
-// content returns the sorted, distinct content words of a tokenised text,
-// leaving out the words of the courtesy markers. The words share one string;
-// b holds buffers to reuse.
+// content returns the distinct content words of a tokenised text, in the
+// order of their first use, leaving out the words of the courtesy markers.
+// The words share one string; b holds buffers to reuse.
 func content(t *match.Text, markers []Marker, b *contentBuf) []string {
 	folded := t.Folded
-	words := b.words[:0]                     // folded[start:end] of each word
-	lo, hi := int32(math.MaxInt32), int32(0) // the bytes of folded the words are in
+	words := b.words[:0] // folded[start:end] of each word
 	toks := t.Tokens
 	// Markers are in the order of their starts. The markers before m start
 	// before the token or with it, and the courtesy ones among them end by
@@ -94,23 +97,29 @@ func content(t *match.Text, markers []Marker, b *contentBuf) []string {
 			end = start + n
 		}
 		words = append(words, [2]int32{start, end})
-		lo, hi = min(lo, start), max(hi, end)
 	}
 	b.words = words
 	if len(words) == 0 {
 		return nil
 	}
-	order, mask := sortWords(folded, words, b.order[:0])
-	b.order = order
-	all := string(folded[lo:hi]) // the words are cut from one copy
-	out := make([]string, 0, len(order))
-	for i, k := range order {
-		w := words[k&mask]
-		word := all[w[0]-lo : w[1]-lo]
-		if i > 0 && (k^order[i-1])&^mask == 0 && word == out[len(out)-1] {
-			continue // the same word again (words with different keys differ)
+	seen := &b.seen
+	if len(words) > maxKeptWords {
+		seen = new(wordSet) // not kept with the buffers
+	}
+	seen.reset(len(words))
+	lo, hi := int32(math.MaxInt32), int32(0) // the bytes of folded the distinct words are in
+	distinct := words[:0]
+	for _, w := range words {
+		if seen.add(keyAt(folded, w[0], w[1])) {
+			distinct = append(distinct, w)
+			lo, hi = min(lo, w[0]), max(hi, w[1])
 		}
-		out = append(out, word)
+	}
+	words = distinct
+	all := string(folded[lo:hi]) // the words are cut from one copy
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = all[w[0]-lo : w[1]-lo]
 	}
 	return out
 }
@@ -118,105 +127,98 @@ func content(t *match.Text, markers []Marker, b *contentBuf) []string {
 // contentBuf holds the buffers of content.
 type contentBuf struct {
 	words [][2]int32
-	order []uint64
+	seen  wordSet
 }
 
-// indexMask takes the index of a word out of a sort key: its low 16 bits.
-const indexMask = 1<<16 - 1
+// maxKeptWords is the most words of a text whose wordSet is kept for reuse.
+const maxKeptWords = 1 << 11
 
-// sortWords returns keys holding the indexes of words in the order of their
-// bytes in folded, in order's buffer, and the mask that takes the index out
-// of a key. A key's upper 48 bits are its word's first six bytes, so that
-// most of the sorting compares numbers; words that share six bytes are then
-// put in order by their bytes, unless they are all the same word of at most
-// six bytes.
-func sortWords(folded []byte, words [][2]int32, order []uint64) (keys []uint64, mask uint64) {
-	mask = indexMask
-	byBytes := func(a, b uint64) int {
-		x, y := words[a&mask], words[b&mask]
-		return bytes.Compare(folded[x[0]:x[1]], folded[y[0]:y[1]])
-	}
-	if len(words) > indexMask+1 {
-		// A huge text: the indexes take the whole number.
-		mask = ^uint64(0)
-		for i := range words {
-			order = append(order, uint64(i))
-		}
-		slices.SortFunc(order, byBytes)
-		return order, mask
-	}
-	order = slices.Grow(order, len(words))[:len(words)]
-	for i, w := range words {
-		order[i] = prefix6(folded, w[0], w[1])<<16 | uint64(i)
-	}
-	sortKeys(order)
-	for i := 0; i+1 < len(order); i++ {
-		if (order[i]^order[i+1])&^mask != 0 {
-			continue
-		}
-		j := i + 2 // the words of order[i:j] share their first six bytes
-		for j < len(order) && (order[j]^order[i])&^mask == 0 {
-			j++
-		}
-		if !oneWord(words, order[i:j], mask) {
-			slices.SortFunc(order[i:j], byBytes)
-		}
-		i = j - 1
-	}
-	return order, mask
+// A wordSet is a set of the few words of a message, in an open-addressed
+// table at most half full. A word is known by its length and two numbers
+// read from its bytes (see key). A slot holds a word when its mark is the
+// set's: emptying the set takes a new mark, not a pass over the slots.
+type wordSet struct {
+	slots []wordSlot
+	mark  uint32
+	shift uint // 64 minus the log2 of len(slots)
 }
 
-// sortKeys sorts keys. The few keys of a short message are sorted by
-// insertion, which does less work than slices.Sort at these sizes.
-func sortKeys(keys []uint64) {
-	if len(keys) > 48 {
-		slices.Sort(keys)
-		return
-	}
-	for i := 1; i < len(keys); i++ {
-		k, j := keys[i], i
-		for ; j > 0 && keys[j-1] > k; j-- {
-			keys[j] = keys[j-1]
-		}
-		keys[j] = k
-	}
+type wordSlot struct {
+	lo, hi  uint64
+	n, mark uint32
 }
 
-// oneWord reports whether the words of keys, which share their first six
-// bytes, are one word of at most six bytes: then they need no sorting.
-func oneWord(words [][2]int32, keys []uint64, mask uint64) bool {
-	w := words[keys[0]&mask]
-	n := w[1] - w[0]
-	if n > 6 {
+// reset empties s and makes room for n words. The table is reused when it
+// is large enough; any table will do, even one of slots never used.
+func (s *wordSet) reset(n int) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if size > cap(s.slots) || s.mark == math.MaxUint32 {
+		s.slots = make([]wordSlot, size)
+		s.mark = 0
+	}
+	s.slots = s.slots[:size]
+	s.mark++
+	s.shift = uint(64 - bits.TrailingZeros(uint(size)))
+}
+
+// add adds the word of key (lo, hi, n) to s, and reports whether it was not
+// in s yet.
+func (s *wordSet) add(lo, hi uint64, n uint32) bool {
+	sl := s.find(lo, hi, n)
+	if sl.mark == s.mark {
 		return false
 	}
-	for _, k := range keys[1:] {
-		if w := words[k&mask]; w[1]-w[0] != n {
-			return false
-		}
-	}
+	*sl = wordSlot{lo, hi, n, s.mark}
 	return true
 }
 
-// prefix6 returns the first six bytes of the word folded[start:end] as a
-// big-endian number, padded with zeros.
-func prefix6(folded []byte, start, end int32) uint64 {
-	if int(start)+8 > len(folded) {
-		var p uint64
-		for k := start; k < start+6; k++ {
-			p <<= 8
-			if k < end {
-				p |= uint64(folded[k])
-			}
+// has reports whether the word of key (lo, hi, n) is in s.
+func (s *wordSet) has(lo, hi uint64, n uint32) bool { return s.find(lo, hi, n).mark == s.mark }
+
+// find returns the slot that holds the word of key (lo, hi, n), or the empty
+// slot where it would go.
+func (s *wordSet) find(lo, hi uint64, n uint32) *wordSlot {
+	mask := uint64(len(s.slots) - 1)
+	for i := ((lo^uint64(n))*0x9e3779b97f4a7c15 ^ hi*0xbf58476d1ce4e5b9) >> s.shift; ; i = (i + 1) & mask {
+		if sl := &s.slots[i]; sl.mark != s.mark || sl.lo == lo && sl.hi == hi && sl.n == n {
+			return sl
 		}
-		return p
 	}
-	p := binary.BigEndian.Uint64(folded[start:]) >> 16
-	if n := end - start; n < 6 {
-		pad := 8 * uint(6-n)
-		p = p >> pad << pad
+}
+
+// key reads a word as two numbers that, with its length, tell a word of up
+// to 16 bytes (every content word) from any other: its bytes, or its first
+// and last eight bytes (which may overlap). A longer word's second number
+// mixes in a hash of all its bytes (FNV-1a), so that words alike in their
+// first and last eight bytes differ all but surely.
+func key(w []byte) (lo, hi uint64, n uint32) {
+	if len(w) < 8 {
+		for i := len(w) - 1; i >= 0; i-- {
+			lo = lo<<8 | uint64(w[i])
+		}
+		return lo, 0, uint32(len(w))
 	}
-	return p
+	lo, hi = binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[len(w)-8:])
+	if len(w) > 16 {
+		h := uint64(14695981039346656037)
+		for _, c := range w {
+			h = (h ^ uint64(c)) * 1099511628211
+		}
+		hi ^= h
+	}
+	return lo, hi, uint32(len(w))
+}
+
+// keyAt returns the key of the word folded[start:end].
+func keyAt(folded []byte, start, end int32) (lo, hi uint64, n uint32) {
+	if n := end - start; n <= 8 && int(start)+8 <= len(folded) {
+		// the word's bytes, read with those after it and masked
+		return binary.LittleEndian.Uint64(folded[start:]) & (1<<(8*n) - 1), 0, uint32(n)
+	}
+	return key(folded[start:end])
 }
 
 // hiragana reports whether the character w starts with is a hiragana.

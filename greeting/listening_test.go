@@ -3,6 +3,7 @@ package greeting_test
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -81,38 +82,81 @@ func TestWordsAndContentStayOutOfJSON(t *testing.T) {
 	}
 }
 
-func TestContentOrder(t *testing.T) {
-	// Words are sorted on their first six bytes as numbers, then by their
-	// bytes where those agree; a text of more words than the numbers can
-	// index is sorted by bytes alone.
+func TestContentWords(t *testing.T) {
+	// Content words are distinct and in the order of their first use, in a
+	// short text and in one of more words than the kept buffers take.
 	var huge strings.Builder
 	for i := range 70000 {
 		// the numbers 10000 to 79999, out of order; their first four
 		// digits are 7000 distinct content words
 		fmt.Fprintf(&huge, "%d ", 10000+i*7919%70000)
 	}
+	hugeFirst := []string{"1000", "1791", "2583"} // 10000, 17919, 25838
 	tests := []struct {
 		name, text string
 		lang       language.Tag
-		want       int // distinct content words
+		first      []string // the first content words
+		want       int      // distinct content words
 		reason     string
 	}{
-		{"shared prefixes", "приветствую приветливый привет приветствую прибыл", language.Russian, 2,
+		{"shared prefixes", "приветствую приветливый привет приветствую прибыл", language.Russian,
+			[]string{"прив", "приб"}, 2,
 			"Cyrillic letters take two bytes: прив and приб share their first six bytes, and прив appears four times"},
-		{"pairs", "荷物荷造荷物", language.Japanese, 4, "荷物 appears twice; 物荷 and 荷造, 造荷 once"},
-		{"huge", huge.String(), language.English, 7000,
-			"more words than 16 bits index: sorted by their bytes alone"},
+		{"pairs", "荷物荷造荷物", language.Japanese, []string{"荷物", "物荷", "荷造", "造荷"}, 4,
+			"荷物 appears twice; 物荷 and 荷造, 造荷 once"},
+		{"huge", huge.String(), language.English, hugeFirst, 7000,
+			"more words than a kept table takes: the set is made for the text"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := greeting.Check(tt.text, tt.lang)
-			for i := 1; i < len(r.Content); i++ {
-				if r.Content[i-1] >= r.Content[i] {
-					t.Fatalf("Content not sorted and distinct at %d: %q, %q", i, r.Content[i-1], r.Content[i])
+			seen := make(map[string]bool)
+			for _, w := range r.Content {
+				if seen[w] {
+					t.Fatalf("Content has %q twice", w)
 				}
+				seen[w] = true
 			}
 			if len(r.Content) != tt.want {
 				t.Errorf("%d content words, want %d: %s", len(r.Content), tt.want, tt.reason)
+			}
+			if len(r.Content) < len(tt.first) || !slices.Equal(r.Content[:len(tt.first)], tt.first) {
+				t.Errorf("Content starts %q, want %q: the order of first use", r.Content[:min(len(r.Content), len(tt.first))], tt.first)
+			}
+		})
+	}
+}
+
+func TestTakesUpWords(t *testing.T) {
+	// TakesUp compares words by their bytes, whatever their length, and
+	// however many there are.
+	many := func(n int, prefix string) []string {
+		var ws []string
+		for i := range n {
+			ws = append(ws, fmt.Sprintf("%s%03d", prefix, i))
+		}
+		return ws
+	}
+	tests := []struct {
+		name        string
+		prev, reply []string
+		want        float64
+		reason      string
+	}{
+		{"long words alike at both ends",
+			[]string{"abcdefgh-one-ijklmnop", "abcdefgh-two-ijklmnop"}, []string{"abcdefgh-one-ijklmnop"},
+			0.5, "words of more than 16 bytes that differ only in the middle are different words"},
+		{"short words", []string{"a", "ab", "abc", "abcd"}, []string{"abc", "abcde"},
+			0.25, "a word is not taken up by a longer one that starts with it"},
+		{"many words", many(200, "w"), append(many(100, "w"), many(100, "x")...),
+			0.5, "more words than the table on the stack takes"},
+		{"empty word", []string{"", "b"}, []string{""}, 0.5, "an empty word is a word like any other"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			prev, reply := greeting.Report{Content: tt.prev}, greeting.Report{Content: tt.reply}
+			if got := reply.TakesUp(&prev); !near(got, tt.want) {
+				t.Errorf("TakesUp = %.3f, want %.3f: %s", got, tt.want, tt.reason)
 			}
 		})
 	}

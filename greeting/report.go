@@ -46,10 +46,11 @@ type Report struct {
 	// such as emoji included; in scripts written without spaces, the
 	// number of characters.
 	Words int `json:"-"`
-	// Content holds the message's content words, sorted, for TakesUp:
-	// words of four letters or more outside greetings, thanks and other
-	// courtesy, folded and cut to four letters; in scripts written without
-	// spaces, pairs of characters (not two hiragana).
+	// Content holds the message's distinct content words, in the order of
+	// their first use, for TakesUp: words of four letters or more outside
+	// greetings, thanks and other courtesy, folded and cut to four letters;
+	// in scripts written without spaces, pairs of characters (not two
+	// hiragana).
 	Content []string `json:"-"`
 }
 
