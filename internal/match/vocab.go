@@ -87,8 +87,9 @@ func (x *Index) AppendIDs(dst []uint32, t *Text) []uint32 {
 	start := len(dst)
 	dst = slices.Grow(dst, len(t.Tokens))[:start+len(t.Tokens)]
 	ids := dst[start:]
-	for i := range ids {
-		w := folded[t.Tokens[i].FStart:t.Tokens[i].FEnd]
+	toks := t.Tokens[:len(ids)]
+	for i := range toks {
+		w := folded[toks[i].FStart:toks[i].FEnd]
 		if r, ok := char3(w); ok {
 			ids[i] = x0.char(r)
 			continue
