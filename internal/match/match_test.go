@@ -68,6 +68,9 @@ func TestTokens(t *testing.T) {
 			"letters drawn out for effect fold to one; a double letter stays"},
 		{"hidden letters", "what the f*ck, bl**ть! great* deal *sigh*", "what{|^w} the{w} f*ck{w} bl**ть{|w} great{|^w} deal{|w} sigh{|w}",
 			"a '*' between letters hides them; elsewhere it is punctuation"},
+		{"mark typed twice", "तुम्हेंं आपको", "तुम्हेंं→तुम्हें{|^w} आपको{w}",
+			"a nasal sign doubled by a slip of the keyboard is read once"},
+		{"marks that differ", "किंँ", "किंँ{|^w}", "two different marks in a row are both kept"},
 		{"empty", "", "", "nothing in, nothing out"},
 	}
 	for _, tt := range tests {
@@ -191,6 +194,7 @@ func TestFastPathMatchesNormaliser(t *testing.T) {
 		"e\u0301te\u0301 и\u0306 か\u3099",
 		"नमस्ते, धन्यवाद! इंतज़ार क़ ऩ न\u093c \u094d न\u094d\u093c न\u093c\u094d क्\u094d a\u094d",
 		"धन्यवाद। आपका ऑर्डर॥ भेजा गया।\u093c ।\u094d",
+		"तुम्हेंं पता है, किंँ, Cả\u0301m ơn",
 		"您好，欢迎！有问题吗？ ＷＨＥＲＥ ｉｓ ｍｙ ｏｒｄｅｒ？！ ＜\u0338 Ａ\u0301 ～ ｛｝ ＇ｘ＇ ＂ｙ＂",
 	} {
 		fast, slow := Text{}, Text{slow: true}

@@ -548,10 +548,19 @@ func (k *tokenizer) combining(r rune, end int32) {
 	if !k.open {
 		return
 	}
-	if !k.latin || k.t.KeepAccents {
+	if (!k.latin || k.t.KeepAccents) && !k.repeats(r) {
 		k.t.Folded = appendRune(k.t.Folded, r)
 	}
 	k.extend(end)
+}
+
+// repeats reports whether the open token's folded text ends with the mark
+// r: a mark typed twice ("तुम्हेंं", with its nasal sign doubled) is read
+// once.
+func (k *tokenizer) repeats(r rune) bool {
+	f := k.t.Folded[k.t.Tokens[len(k.t.Tokens)-1].FStart:]
+	last, _ := utf8.DecodeLastRune(f)
+	return last == r
 }
 
 func (k *tokenizer) extend(end int32) {
