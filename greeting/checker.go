@@ -419,7 +419,7 @@ func (lx *lexicon) before(a, b match.Match) bool {
 }
 
 // conditions are the attributes that limit where a phrase counts.
-const conditions = attrStart | attrAlone | attrEnd | attrCased
+const conditions = attrStart | attrAlone | attrEnd | attrCased | attrFinal
 
 // fits reports whether match m meets the conditions of its phrase's entry e.
 func fits(m match.Match, e *entry, toks []match.Token) bool {
@@ -428,6 +428,9 @@ func fits(m match.Match, e *entry, toks []match.Token) bool {
 	}
 	if e.attrs&attrAlone != 0 && int(m.End) < len(toks) && !toks[m.End].Has(match.Break) && !toks[m.End].Has(match.Symbol) {
 		return false // "Morning!" greets; "morning flight" does not
+	}
+	if e.attrs&attrFinal != 0 && !sentenceEndsAt(toks, m.End) {
+		return false // "どうすればいいのか、": a clause inside the sentence
 	}
 	if e.attrs&attrEnd != 0 {
 		for _, tk := range toks[m.End:] {
@@ -444,6 +447,20 @@ func fits(m match.Match, e *entry, toks []match.Token) bool {
 			if !toks[i].Has(match.Upper) || toks[i].Has(match.SentenceStart) || toks[i].Has(match.AllUpper) {
 				return false // capitalised only because of its place, or shouted
 			}
+		}
+	}
+	return true
+}
+
+// sentenceEndsAt reports whether a sentence ends before token i: no word
+// follows, or the next word starts a sentence (symbols such as emoji aside).
+func sentenceEndsAt(toks []match.Token, i int32) bool {
+	for _, tk := range toks[i:] {
+		if tk.Has(match.SentenceStart) {
+			return true
+		}
+		if !tk.Has(match.Symbol) {
+			return false
 		}
 	}
 	return true

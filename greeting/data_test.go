@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/language"
 )
 
 func TestBuiltinDataLoads(t *testing.T) {
@@ -121,6 +123,44 @@ func BenchmarkParseData(b *testing.B) {
 				if _, err := parseLexicon(f.Name(), src, true); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+func TestConditions(t *testing.T) {
+	// Each attribute that limits where a phrase counts, on a small data file
+	// of its own.
+	data := "language en\n[greeting]\nmorning ; alone\n[closing]\ncheers ; end\n[direct_start]\nso ; start\n" +
+		"[informal_address]\nmate ; final\n[formal_address]\nSir ; cased\n"
+	c, err := New(WithData("conditions-en.txt", []byte(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		s          Strategy
+		want       bool
+		reason     string
+	}{
+		{"alone before punctuation", "Morning! The parcel is here.", Greeting, true, "a clause of its own"},
+		{"alone inside a clause", "The morning flight is full.", Greeting, false, "a word of a longer clause"},
+		{"end of message", "Thanks for everything, cheers 🙂", Closing, true, "only an emoji follows"},
+		{"not the end", "Cheers, the parcel is here.", Closing, false, "words follow"},
+		{"start of sentence", "Thanks. So, what now?", DirectStart, true, "after a full stop"},
+		{"inside a sentence", "It is so late.", DirectStart, false, "not the first word"},
+		{"final before a full stop", "See you tomorrow, mate. Bye", InformalAddress, true, "the sentence ends after it"},
+		{"final at the end", "Thanks mate 🙂", InformalAddress, true, "the text ends, emoji aside"},
+		{"final before an exclamation", "Cheers mate! See you", InformalAddress, true, "! ends a sentence"},
+		{"final before a comma", "Listen mate, the shop is shut.", InformalAddress, false, "a comma ends a clause, not the sentence"},
+		{"cased", "Thank you, Sir.", FormalAddress, true, "capitalised as written"},
+		{"cased, lower case", "Thank you, sir.", FormalAddress, false, "the capital is part of the phrase"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := c.Check(tt.text, language.English)
+			if got := r.Has(tt.s); got != tt.want {
+				t.Errorf("Has(%s) = %v, want %v: %s", tt.s, got, tt.want, tt.reason)
 			}
 		})
 	}

@@ -83,6 +83,7 @@ const (
 	attrEnd                       // only at the end of the message
 	attrAlone                     // only as a clause of its own
 	attrSuffix                    // a word ending, not a whole phrase
+	attrFinal                     // only at the end of a sentence
 )
 
 type entry struct {
@@ -264,6 +265,7 @@ func commentStart(line string) int {
 var attrNames = map[string]attr{
 	"start": attrStart, "cased": attrCased, "formal": attrFormal,
 	"informal": attrInformal, "end": attrEnd, "alone": attrAlone,
+	"final": attrFinal,
 }
 
 // set applies the attribute a, or says what is wrong with it.
