@@ -178,6 +178,7 @@ type scratch struct {
 	text    match.Text
 	sc      match.Scratch
 	found   []match.Match
+	markers []Marker
 	counts  [numStrategies]int
 	content contentBuf
 }
@@ -280,9 +281,9 @@ func (lx *lexicon) read(s *scratch) Report {
 		fAddr, iAdr bool
 	)
 	s.counts = [numStrategies]int{}
-	markers := make([]Marker, 0, len(found)+2)
-	whole := false  // the chosen span was matched as a whole phrase
-	var cats catSet // the categories already read on the chosen span
+	markers := s.markers[:0] // copied out at the end, at their number
+	whole := false           // the chosen span was matched as a whole phrase
+	var cats catSet          // the categories already read on the chosen span
 	for _, m := range found {
 		e := &lx.entries[m.Payload]
 		same := m.First == cf && m.End == ce
@@ -355,7 +356,13 @@ func (lx *lexicon) read(s *scratch) Report {
 		z += m.Weight
 		r.Hostile = r.Hostile || m.Strategy.Hostile()
 	}
-	r.Markers = markers
+	s.markers = markers
+	if len(markers) > 0 {
+		r.Markers = slices.Clone(markers)
+	} else {
+		r.Markers = []Marker{}
+	}
+	markers = r.Markers
 	r.Words = len(toks)
 	r.Content = content(t, markers, &s.content)
 	r.Politeness = round3(math.Tanh(z / 2))
