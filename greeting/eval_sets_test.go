@@ -26,7 +26,7 @@ var floors = map[string]float64{
 	"formality/pt pairwise": 0.98, "formality/pt register": 0.53,
 	"formality/es pairwise": 0.981, "formality/es register": 0.76,
 	"formality/hi pairwise": 0.99, "formality/hi register": 0.968,
-	"formality/ja pairwise": 0.99, "formality/ja register": 0.88,
+	"formality/ja pairwise": 0.99, "formality/ja register": 0.90,
 	"formality/ko pairwise": 0.99, "formality/ko register": 0.95,
 	"formality/vi pairwise": 0.99, "formality/vi register": 0.96,
 

@@ -498,6 +498,27 @@ var japaneseCases = []langCase{
 	{"did you read it", "マニュアル、読んだの？",
 		want{has: S{greeting.DirectQuestion}},
 		"読んだの? still puts the reader on the spot"},
+	// Plain forms inside a polite sentence: only the sentence's own ending
+	// (before 。！？ or the end) tells the register.
+	{"embedded question before a comma", "どうすればいいのか、わかりません。",
+		want{has: S{greeting.FormalAddress}, not: S{greeting.InformalAddress}, register: formal},
+		"のか before a comma asks inside the sentence; ません ends it politely"},
+	{"embedded question ends the sentence", "どうすればいいのか。",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"the same のか closing the sentence is the casual question"},
+	{"kureru running on", "彼らは家族のように接してくれていました。",
+		want{not: S{greeting.InformalAddress}, register: formal},
+		"てくれて runs on into the polite いました"},
+	{"mochiron opens a polite reply", "もちろん、ご用意できます。",
+		want{has: S{greeting.Reassurance, greeting.FormalAddress}, not: S{greeting.InformalAddress}, register: formal},
+		"もちろん before a comma opens the politest reply"},
+	{"mochiron alone", "もちろん！",
+		want{has: S{greeting.Reassurance, greeting.InformalAddress}, register: informal},
+		"a bare もちろん! is a casual 'sure!'"},
+	{"de before sudeni", "ジムですでに流れている曲を聴くの？",
+		want{not: S{greeting.FormalAddress}, register: informal},
+		"the particle で before すでに is no です"},
+
 	// Requests between editors: a talk page, where editors write です・ます
 	// to each other. Each demand has a twin that asks the same politely or
 	// only looks like it.
