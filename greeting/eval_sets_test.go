@@ -27,7 +27,7 @@ var floors = map[string]float64{
 	"formality/es pairwise": 0.981, "formality/es register": 0.76,
 	"formality/hi pairwise": 0.99, "formality/hi register": 0.968,
 	"formality/ja pairwise": 0.99, "formality/ja register": 0.90,
-	"formality/ko pairwise": 0.99, "formality/ko register": 0.95,
+	"formality/ko pairwise": 0.99, "formality/ko register": 0.955,
 	"formality/vi pairwise": 0.99, "formality/vi register": 0.96,
 
 	"multidogo-airline greeting F1": 0.93, "multidogo-airline closing F1": 0.74, "multidogo-airline gratitude F1": 0.868,

@@ -324,6 +324,18 @@ var koreanCases = []langCase{
 		want{not: S{greeting.Shouting, greeting.InformalAddress}, hostile: no, register: formal},
 		"product names in capitals or mixed case are not shouting"},
 
+	// The plain question in 니 on any stem ends a sentence; before a comma
+	// 보니, 하니 are "seeing that", "since".
+	{"ni question", "아마존에서 쇼핑 하니?",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"하니? asks in 반말"},
+	{"ni connective", "자료를 보니, 문제가 없습니다.",
+		want{not: S{greeting.InformalAddress}, register: formal},
+		"보니 before a comma is 'seeing that', in a polite sentence"},
+	{"ni noun", "어머니께 전해 드리겠습니다. 어머니.",
+		want{not: S{greeting.InformalAddress}},
+		"어머니 is a noun, not the 니 question"},
+
 	// Requests between editors and from customers, written for these
 	// tests: half clearly polite, half clearly impolite. The politeness
 	// weights are English ones, carried over by the strategy names, so
