@@ -199,6 +199,8 @@ type tokenizer struct {
 	closer   rune  // the mark that closes the open quotation, or 0 when none is open
 	lowOpen  bool  // the open quotation began with „, which ” closes too
 	quoteTok int   // index of the first token inside the quotation
+	lastMark rune  // the last combining mark folded, which ends Folded[:markEnd]
+	markEnd  int32
 	buf      [64]byte
 }
 
@@ -548,19 +550,13 @@ func (k *tokenizer) combining(r rune, end int32) {
 	if !k.open {
 		return
 	}
-	if (!k.latin || k.t.KeepAccents) && !k.repeats(r) {
-		k.t.Folded = appendRune(k.t.Folded, r)
+	// A mark typed twice ("तुम्हेंं", its nasal sign doubled) is read once:
+	// r is the last mark kept, and nothing was folded after it.
+	if t := k.t; (!k.latin || t.KeepAccents) && (r != k.lastMark || int(k.markEnd) != len(t.Folded)) {
+		t.Folded = appendRune(t.Folded, r)
+		k.lastMark, k.markEnd = r, int32(len(t.Folded))
 	}
 	k.extend(end)
-}
-
-// repeats reports whether the open token's folded text ends with the mark
-// r: a mark typed twice ("तुम्हेंं", with its nasal sign doubled) is read
-// once.
-func (k *tokenizer) repeats(r rune) bool {
-	f := k.t.Folded[k.t.Tokens[len(k.t.Tokens)-1].FStart:]
-	last, _ := utf8.DecodeLastRune(f)
-	return last == r
 }
 
 func (k *tokenizer) extend(end int32) {
