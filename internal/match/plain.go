@@ -153,10 +153,10 @@ func plainSpan(s string) int {
 			i = j
 			continue
 		}
-		if i+3 <= len(s) && s[i]&0xf0 == 0xe0 && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 &&
-			plainUnspaced(rune(s[i]&0x0f)<<12|rune(s[i+1]&0x3f)<<6|rune(s[i+2]&0x3f)) {
-			// Han, kana and Hangul (three bytes each), most of the text
-			// in their scripts: decoded here
+		if c := s[i]; c-0xe1 < 0x0f && i+3 <= len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 &&
+			plainUnspaced(rune(c&0x0f)<<12|rune(s[i+1]&0x3f)<<6|rune(s[i+2]&0x3f)) {
+			// Han, kana and Hangul (three bytes each, none starting with
+			// E0), most of the text in their scripts: decoded here
 			prev, end = end, i
 			afterVirama, deva = false, false
 			i += 3
