@@ -110,7 +110,15 @@ func content(t *match.Text, markers []Marker, b *contentBuf) []string {
 	lo, hi := int32(math.MaxInt32), int32(0) // the bytes of folded the distinct words are in
 	distinct := words[:0]
 	for _, w := range words {
-		if seen.add(keyAt(folded, w[0], w[1])) {
+		var k0, k1 uint64 // the key of folded[w[0]:w[1]] (see key)
+		var n uint32
+		if m := w[1] - w[0]; m <= 8 && int(w[0])+8 <= len(folded) {
+			// the word's bytes, read with those after it and masked
+			k0, n = binary.LittleEndian.Uint64(folded[w[0]:])&(1<<(8*m)-1), uint32(m)
+		} else {
+			k0, k1, n = key(folded[w[0]:w[1]])
+		}
+		if seen.add(k0, k1, n) {
 			distinct = append(distinct, w)
 			lo, hi = min(lo, w[0]), max(hi, w[1])
 		}
@@ -167,12 +175,11 @@ func (s *wordSet) reset(n int) {
 // add adds the word of key (lo, hi, n) to s, and reports whether it was not
 // in s yet.
 func (s *wordSet) add(lo, hi uint64, n uint32) bool {
-	sl := s.find(lo, hi, n)
-	if sl.mark == s.mark {
-		return false
+	if sl := s.find(lo, hi, n); sl.mark != s.mark {
+		*sl = wordSlot{lo, hi, n, s.mark}
+		return true
 	}
-	*sl = wordSlot{lo, hi, n, s.mark}
-	return true
+	return false
 }
 
 // has reports whether the word of key (lo, hi, n) is in s.
@@ -210,15 +217,6 @@ func key(w []byte) (lo, hi uint64, n uint32) {
 		hi ^= h
 	}
 	return lo, hi, uint32(len(w))
-}
-
-// keyAt returns the key of the word folded[start:end].
-func keyAt(folded []byte, start, end int32) (lo, hi uint64, n uint32) {
-	if n := end - start; n <= 8 && int(start)+8 <= len(folded) {
-		// the word's bytes, read with those after it and masked
-		return binary.LittleEndian.Uint64(folded[start:]) & (1<<(8*n) - 1), 0, uint32(n)
-	}
-	return key(folded[start:end])
 }
 
 // hiragana reports whether the character w starts with is a hiragana.
