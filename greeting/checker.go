@@ -400,9 +400,14 @@ func sloppiness(t *match.Text) float64 {
 // endings, keeping the order found otherwise.
 func (lx *lexicon) fitting(found []match.Match, toks []match.Token) []match.Match {
 	kept := found[:0]
+	opener := int32(-1) // the clause after an opening greeting: "Hi Marco, why…"
 	for _, m := range found {
-		if e := &lx.entries[m.Payload]; e.attrs&conditions != 0 && !fits(m, e, toks) {
+		e := &lx.entries[m.Payload]
+		if e.attrs&conditions != 0 && !fits(m, e, toks, opener) {
 			continue
+		}
+		if e.cat == category(Greeting) && toks[m.First].Has(match.SentenceStart) {
+			opener = clauseAfter(toks, m.End)
 		}
 		// an insertion sort of the group, which is small: stable
 		i := len(kept)
@@ -429,8 +434,11 @@ func (lx *lexicon) before(a, b match.Match) bool {
 const conditions = attrStart | attrAlone | attrEnd | attrCased | attrFinal
 
 // fits reports whether match m meets the conditions of its phrase's entry e.
-func fits(m match.Match, e *entry, toks []match.Token) bool {
-	if e.attrs&attrStart != 0 && !toks[m.First].Has(match.SentenceStart) {
+// A phrase that must start a sentence may also start the clause after an
+// opening greeting, opener ("Hola, ¿por qué…?"), unless it is a blunt
+// opener, which the greeting before it softens ("Hi, and thanks…").
+func fits(m match.Match, e *entry, toks []match.Token, opener int32) bool {
+	if e.attrs&attrStart != 0 && !toks[m.First].Has(match.SentenceStart) && (m.First != opener || e.cat == category(DirectStart)) {
 		return false
 	}
 	if e.attrs&attrAlone != 0 && int(m.End) < len(toks) && !toks[m.End].Has(match.Break) && !toks[m.End].Has(match.Symbol) {
@@ -457,6 +465,25 @@ func fits(m match.Match, e *entry, toks []match.Token) bool {
 		}
 	}
 	return true
+}
+
+// clauseAfter returns the token that opens the clause after a greeting
+// ending before token i, its name aside ("Hi, …", "Hallo Anna, …"), or -1
+// when the greeting runs on ("Hi there everyone" is all greeting; "Hello and
+// welcome" has no clause of its own).
+func clauseAfter(toks []match.Token, i int32) int32 {
+	for n := 0; int(i) < len(toks) && n < 3; i, n = i+1, n+1 {
+		if toks[i].Has(match.Break) {
+			if toks[i].Has(match.SentenceStart) {
+				return -1 // a sentence of its own: start holds anyway
+			}
+			return i
+		}
+		if !toks[i].Has(match.Upper) {
+			return -1 // a lower-case word: the greeting goes on into the sentence
+		}
+	}
+	return -1
 }
 
 // sentenceEndsAt reports whether a sentence ends before token i: no word

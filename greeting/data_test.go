@@ -131,8 +131,8 @@ func BenchmarkParseData(b *testing.B) {
 func TestConditions(t *testing.T) {
 	// Each attribute that limits where a phrase counts, on a small data file
 	// of its own.
-	data := "language en\n[greeting]\nmorning ; alone\n[closing]\ncheers ; end\n[direct_start]\nso ; start\n" +
-		"[informal_address]\nmate ; final\n[formal_address]\nSir ; cased\n"
+	data := "language en\n[greeting]\nmorning ; alone\nhi\n[closing]\ncheers ; end\n[direct_start]\nso ; start\n" +
+		"[direct_question]\nwhy ; start\n[informal_address]\nmate ; final\n[formal_address]\nSir ; cased\n"
 	c, err := New(WithData("conditions-en.txt", []byte(data)))
 	if err != nil {
 		t.Fatal(err)
@@ -149,6 +149,11 @@ func TestConditions(t *testing.T) {
 		{"not the end", "Cheers, the parcel is here.", Closing, false, "words follow"},
 		{"start of sentence", "Thanks. So, what now?", DirectStart, true, "after a full stop"},
 		{"inside a sentence", "It is so late.", DirectStart, false, "not the first word"},
+		{"start after a greeting", "Hi, why is the parcel late?", DirectQuestion, true, "the clause after an opening greeting starts the request"},
+		{"start after a greeting and a name", "Hi Anna Maria, why is it late?", DirectQuestion, true, "a name may follow the greeting"},
+		{"start after a clause", "It is late, why?", DirectQuestion, false, "no greeting opens the sentence"},
+		{"greeting runs on", "Hi everyone why so late", DirectQuestion, false, "no clause break after the greeting"},
+		{"blunt opener after a greeting", "Hi, so the parcel is late.", DirectStart, false, "the greeting softens what So would"},
 		{"final before a full stop", "See you tomorrow, mate. Bye", InformalAddress, true, "the sentence ends after it"},
 		{"final at the end", "Thanks mate 🙂", InformalAddress, true, "the text ends, emoji aside"},
 		{"final before an exclamation", "Cheers mate! See you", InformalAddress, true, "! ends a sentence"},
