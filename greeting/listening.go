@@ -110,10 +110,10 @@ func content(t *match.Text, markers []Marker, b *contentBuf) []string {
 	lo, hi := int32(math.MaxInt32), int32(0) // the bytes of folded the distinct words are in
 	distinct := words[:0]
 	for _, w := range words {
-		var k0, k1 uint64 // the key of folded[w[0]:w[1]] (see key)
+		var k0, k1 uint64 // the key of folded[w[0]:w[1]], as key reads it
 		var n uint32
 		if m := w[1] - w[0]; m <= 8 && int(w[0])+8 <= len(folded) {
-			// the word's bytes, read with those after it and masked
+			// a short word's bytes, read with those after it and masked
 			k0, n = binary.LittleEndian.Uint64(folded[w[0]:])&(1<<(8*m)-1), uint32(m)
 		} else {
 			k0, k1, n = key(folded[w[0]:w[1]])
@@ -197,12 +197,13 @@ func (s *wordSet) find(lo, hi uint64, n uint32) *wordSlot {
 }
 
 // key reads a word as two numbers that, with its length, tell a word of up
-// to 16 bytes (every content word) from any other: its bytes, or its first
-// and last eight bytes (which may overlap). A longer word's second number
-// mixes in a hash of all its bytes (FNV-1a), so that words alike in their
-// first and last eight bytes differ all but surely.
+// to 16 bytes (every content word) from any other: its bytes, little-endian,
+// and 0 for a word of up to eight; its first and last eight bytes (which may
+// overlap) for a longer one. A word of more than 16 bytes mixes a hash of
+// all its bytes (FNV-1a) into the second number, so that words alike in
+// their first and last eight bytes differ all but surely.
 func key(w []byte) (lo, hi uint64, n uint32) {
-	if len(w) < 8 {
+	if len(w) <= 8 {
 		for i := len(w) - 1; i >= 0; i-- {
 			lo = lo<<8 | uint64(w[i])
 		}
