@@ -199,7 +199,7 @@ type tokenizer struct {
 	closer   rune  // the mark that closes the open quotation, or 0 when none is open
 	lowOpen  bool  // the open quotation began with „, which ” closes too
 	quoteTok int   // index of the first token inside the quotation
-	lastMark rune  // the last combining mark folded, which ends Folded[:markEnd]
+	lastMark rune  // the open token's last combining mark, which ends Folded[:markEnd]
 	markEnd  int32
 	buf      [64]byte
 }
@@ -569,7 +569,7 @@ func (k *tokenizer) endToken() {
 	if !k.open {
 		return
 	}
-	k.open = false
+	k.open, k.lastMark = false, 0
 	tok := &k.t.Tokens[len(k.t.Tokens)-1]
 	tok.FEnd = tok.FStart + int32(unstretch(k.t.Folded[tok.FStart:tok.FEnd]))
 	k.t.Folded = k.t.Folded[:tok.FEnd]
