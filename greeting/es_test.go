@@ -24,6 +24,14 @@ var spanishCases = []langCase{
 		want{has: S{greeting.Apology, greeting.Reassurance, greeting.Gratitude}, not: hostileStrategies, hostile: no, above: ptr(0.3), register: formal},
 		"ahora mismo le atiendo is 'I'll serve you right now'"},
 
+	// "su" before anything is a weak cue of usted; a tú form outweighs it.
+	{"su alone", "¿Y cómo está su familia?",
+		want{not: S{greeting.InformalAddress}, register: formal},
+		"su with no other cue: most often the reader's, under usted"},
+	{"su with a tú verb", "¿Hablaste con su jefe?",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"hablaste is tú; su is then his or her"},
+
 	// Greetings and the part of day they name.
 	{"buenos días", "Buenos días, ¿en qué puedo ayudarle?",
 		want{has: S{greeting.Greeting}, greeting: ptr("Buenos días"), greetingPart: ptr(greeting.Morning), closing: none, register: formal, hostile: no},

@@ -21,10 +21,10 @@ import (
 var floors = map[string]float64{
 	"formality/de pairwise": 0.99, "formality/de register": 0.98,
 	"formality/fr pairwise": 0.99, "formality/fr register": 0.98,
-	"formality/it pairwise": 0.989, "formality/it register": 0.73,
+	"formality/it pairwise": 0.989, "formality/it register": 0.89,
 	"formality/nl pairwise": 0.99, "formality/nl register": 0.97,
 	"formality/pt pairwise": 0.98, "formality/pt register": 0.53,
-	"formality/es pairwise": 0.981, "formality/es register": 0.76,
+	"formality/es pairwise": 0.981, "formality/es register": 0.855,
 	"formality/hi pairwise": 0.99, "formality/hi register": 0.968,
 	"formality/ja pairwise": 0.99, "formality/ja register": 0.90,
 	"formality/ko pairwise": 0.99, "formality/ko register": 0.955,

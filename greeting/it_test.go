@@ -18,6 +18,14 @@ var italianCases = []langCase{
 		want{has: S{greeting.Apology, greeting.Reassurance, greeting.Gratitude}, not: append(S{greeting.Criticism, greeting.DirectStart}, hostileStrategies...), hostile: no, above: ptr(0.3), register: formal},
 		"the seed story's better reply, in the Lei form"},
 
+	// "suo" before anything is a weak cue of Lei; a tu form outweighs it.
+	{"suo alone", "Com'è andato il suo viaggio?",
+		want{not: S{greeting.InformalAddress}, register: formal},
+		"suo with no other cue: most often the reader's, under Lei"},
+	{"suo with a tu verb", "Hai parlato con il suo capo?",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"hai is tu; suo is then his or her"},
+
 	// Greetings and the part of day they name.
 	{"buongiorno", "Buongiorno, come posso aiutarla?",
 		want{has: S{greeting.Greeting}, greeting: ptr("Buongiorno"), greetingPart: ptr(greeting.Day), closing: none, register: formal, hostile: no},
