@@ -324,6 +324,16 @@ var koreanCases = []langCase{
 		want{not: S{greeting.Shouting, greeting.InformalAddress}, hostile: no, register: formal},
 		"product names in capitals or mixed case are not shouting"},
 
+	{"why me explains", "내가 왜 수정했는지 설명할게.",
+		want{not: S{greeting.DirectQuestion}},
+		"왜 … 했는지 is the writer's own reason, about to be explained"},
+	{"why me retorts", "내가 왜?",
+		want{has: S{greeting.DirectQuestion}},
+		"'why me?' as a sentence of its own pushes back"},
+	{"why should I apologise", "내가 왜 사과해야 돼?",
+		want{has: S{greeting.DirectQuestion}},
+		"'why should I apologise?' pushes back"},
+
 	// The plain question in 니 on any stem ends a sentence; before a comma
 	// 보니, 하니 are "seeing that", "since".
 	{"ni question", "아마존에서 쇼핑 하니?",
