@@ -318,10 +318,10 @@ func (lx *lexicon) read(s *scratch) Report {
 		if (st.Hostile() || st == Criticism) && quoted(toks[m.First:m.End]) {
 			continue // quoting the customer's words is not saying them
 		}
-		if (st == Greeting || st == Factuality) && m.End-m.First == 1 && askedAfter(t, m.End) {
+		if (st == Greeting || st == Factuality) && m.End-m.First == 1 && toks[m.First].Has(match.Break) && askedAfter(t, m.End) {
 			st = Impatience // "Hello?", "Hi??": is anyone there; "Really?", "Seriously?!": disbelief
 		}
-		if st == Apology && m.End-m.First == 1 && askedAfter(t, m.End) {
+		if st == Apology && m.End-m.First == 1 && toks[m.First].Has(match.Break) && askedAfter(t, m.End) {
 			continue // "Sorry?", "Scusi?", "Простите?": asking to hear it again
 		}
 		switch st {

@@ -527,6 +527,13 @@ var dutchCases = []langCase{
 	{"rude: just wait your turn", "Wacht u maar even op uw beurt.",
 		want{has: S{greeting.Command}, hostile: yes},
 		"waiting one's turn is still an order"},
+	{"eigenlijk ends a question", "Hoeveel tv kijkt u eigenlijk?",
+		want{not: S{greeting.Impatience}},
+		"eigenlijk at the end of a longer question is no 'Eigenlijk?' of disbelief"},
+	{"eigenlijk asked alone", "Eigenlijk?",
+		want{has: S{greeting.Impatience}},
+		"the word asked on its own is disbelief"},
+
 	// Requests between editors: a talk page, where editors mostly say je to
 	// each other (Flemish ge, gij). Each demand has a twin that asks the same
 	// politely or only looks like it.
