@@ -279,6 +279,7 @@ func (lx *lexicon) read(s *scratch) Report {
 		formal      float64
 		informal    float64
 		fAddr, iAdr bool
+		asked       []int // the markers of an asked "Really?", "Seriously?"
 	)
 	s.counts = [numStrategies]int{}
 	markers := s.markers[:0] // copied out at the end, at their number
@@ -318,10 +319,15 @@ func (lx *lexicon) read(s *scratch) Report {
 		if (st.Hostile() || st == Criticism) && quoted(toks[m.First:m.End]) {
 			continue // quoting the customer's words is not saying them
 		}
-		if (st == Greeting || st == Factuality) && m.End-m.First == 1 && toks[m.First].Has(match.Break) && askedAfter(t, m.End) {
-			st = Impatience // "Hello?", "Hi??": is anyone there; "Really?", "Seriously?!": disbelief
+		if (st == Greeting && m.End-m.First == 1 || st == Factuality) && toks[m.First].Has(match.Break) && askedAfter(t, m.End) {
+			if st == Factuality {
+				asked = append(asked, len(markers)) // the marker appended below
+			}
+			// "Hello?", "Hi??" (one word: "How are you?" greets): is anyone
+			// there; "Really?", "¿En serio?": disbelief
+			st = Impatience
 		}
-		if st == Apology && m.End-m.First == 1 && toks[m.First].Has(match.Break) && askedAfter(t, m.End) {
+		if st == Apology && toks[m.First].Has(match.Break) && askedAfter(t, m.End) {
 			continue // "Sorry?", "Scusi?", "Простите?": asking to hear it again
 		}
 		switch st {
@@ -344,6 +350,7 @@ func (lx *lexicon) read(s *scratch) Report {
 			r.Closing = &Phrase{Text: span.In(t.Src), Span: span, PartOfDay: e.part}
 		}
 	}
+	markers = surprise(markers, asked)
 	markers = oneOfGreetingAndClosing(&r, markers, toks)
 	markers = appendShouting(markers, t)
 	sortByStart(markers)
@@ -607,6 +614,30 @@ func appendShouting(markers []Marker, t *match.Text) []Marker {
 			markers = add(Shouting, mk.Start, mk.End)
 		case mk.Questions >= 2 || mk.Questions >= 1 && mk.Bangs >= 1:
 			markers = add(Impatience, mk.Start, mk.End)
+		}
+	}
+	return markers
+}
+
+// surprise drops the markers at asked, an asked "Really?" or "Seriously?"
+// read as disbelief, that warmth follows (praise, thanks, reassurance,
+// empathy) with nothing hostile or critical after them: "Really? That's
+// great news!" is glad surprise.
+func surprise(markers []Marker, asked []int) []Marker {
+	for k := len(asked) - 1; k >= 0; k-- {
+		i, warm := asked[k], false
+		for _, m := range markers[i+1:] {
+			if m.Strategy.Hostile() || m.Strategy == Criticism {
+				warm = false
+				break
+			}
+			switch m.Strategy {
+			case Deference, Gratitude, Reassurance, Empathy:
+				warm = true
+			}
+		}
+		if warm {
+			markers = slices.Delete(markers, i, i+1)
 		}
 	}
 	return markers

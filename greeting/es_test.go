@@ -24,6 +24,14 @@ var spanishCases = []langCase{
 		want{has: S{greeting.Apology, greeting.Reassurance, greeting.Gratitude}, not: hostileStrategies, hostile: no, above: ptr(0.3), register: formal},
 		"ahora mismo le atiendo is 'I'll serve you right now'"},
 
+	// "¿En serio?" asked is disbelief; "En serio, gracias" thanks in earnest.
+	{"en serio asked", "¿En serio? Ya se lo dije ayer.",
+		want{has: S{greeting.Impatience}, hostile: yes},
+		"the emphasis asked on its own is disbelief"},
+	{"en serio thanks", "En serio, gracias por todo.",
+		want{not: S{greeting.Impatience, greeting.Factuality}, has: S{greeting.Gratitude}, hostile: no},
+		"en serio before a comma thanks in earnest"},
+
 	// "su" before anything is a weak cue of usted; a tú form outweighs it.
 	{"su alone", "¿Y cómo está su familia?",
 		want{not: S{greeting.InformalAddress}, register: formal},
