@@ -319,12 +319,15 @@ func (lx *lexicon) read(s *scratch) Report {
 		if (st.Hostile() || st == Criticism) && quoted(toks[m.First:m.End]) {
 			continue // quoting the customer's words is not saying them
 		}
-		if (st == Greeting && m.End-m.First == 1 || st == Factuality) && toks[m.First].Has(match.Break) && askedAfter(t, m.End) {
+		if (st == Greeting || st == Factuality) && toks[m.First].Has(match.Break) && askedAfter(t, m.End) &&
+			(m.End-m.First == 1 || st == Factuality && !wordsAfter(toks, int(toks[m.End-1].End))) {
 			if st == Factuality {
 				asked = append(asked, len(markers)) // the marker appended below
 			}
-			// "Hello?", "Hi??" (one word: "How are you?" greets): is anyone
-			// there; "Really?", "¿En serio?": disbelief
+			// "Hello?", "Hi??": is anyone there; "Really?", "Seriously?!",
+			// and "¿En serio?" ending the message: disbelief. A longer
+			// greeting asks ("How are you?"), and a longer emphasis
+			// followed by more wonders ("¿En serio? ¿Quién lo hizo?").
 			st = Impatience
 		}
 		if st == Apology && toks[m.First].Has(match.Break) && askedAfter(t, m.End) {

@@ -24,10 +24,10 @@ var spanishCases = []langCase{
 		want{has: S{greeting.Apology, greeting.Reassurance, greeting.Gratitude}, not: hostileStrategies, hostile: no, above: ptr(0.3), register: formal},
 		"ahora mismo le atiendo is 'I'll serve you right now'"},
 
-	// "¿En serio?" asked is disbelief; "En serio, gracias" thanks in earnest.
-	{"en serio asked", "¿En serio? Ya se lo dije ayer.",
-		want{has: S{greeting.Impatience}, hostile: yes},
-		"the emphasis asked on its own is disbelief"},
+	// "¿En serio?" doubts; "En serio, gracias" thanks in earnest.
+	{"en serio asked", "¿En serio? ¿Quién lo ha hecho?",
+		want{has: S{greeting.Factuality}, not: S{greeting.Impatience}, hostile: no},
+		"the emphasis asked on its own doubts, and often wonders: no impatience"},
 	{"en serio thanks", "En serio, gracias por todo.",
 		want{not: S{greeting.Impatience, greeting.Factuality}, has: S{greeting.Gratitude}, hostile: no},
 		"en serio before a comma thanks in earnest"},
