@@ -367,11 +367,7 @@ func (lx *lexicon) read(s *scratch) Report {
 		r.Hostile = r.Hostile || m.Strategy.Hostile()
 	}
 	s.markers = markers
-	if len(markers) > 0 {
-		r.Markers = slices.Clone(markers)
-	} else {
-		r.Markers = []Marker{}
-	}
+	r.Markers = append([]Marker{}, markers...) // never nil: the JSON form has "markers": []
 	markers = r.Markers
 	r.Words = len(toks)
 	r.Content = content(t, markers, &s.content)
@@ -630,14 +626,11 @@ func surprise(markers []Marker, asked []int) []Marker {
 	for k := len(asked) - 1; k >= 0; k-- {
 		i, warm := asked[k], false
 		for _, m := range markers[i+1:] {
-			if m.Strategy.Hostile() || m.Strategy == Criticism {
+			if cold(m.Strategy) {
 				warm = false
 				break
 			}
-			switch m.Strategy {
-			case Deference, Gratitude, Reassurance, Empathy:
-				warm = true
-			}
+			warm = warm || warmth(m.Strategy)
 		}
 		if warm {
 			markers = slices.Delete(markers, i, i+1)
@@ -697,15 +690,28 @@ func cheering(phrases []Marker, toks []match.Token, mk match.Mark) bool {
 			continue
 		}
 		switch {
-		case m.Strategy.Hostile() || m.Strategy == Criticism:
+		case cold(m.Strategy):
 			return false
-		case m.Strategy == Greeting || m.Strategy == Closing || m.Strategy == Gratitude ||
-			m.Strategy == Deference || m.Strategy == Reassurance || m.Strategy == Empathy:
+		case warmth(m.Strategy) || m.Strategy == Greeting || m.Strategy == Closing:
 			warm = true
 		}
 	}
 	return warm
 }
+
+// warmth reports whether s warms a message: thanks, praise, reassurance,
+// empathy.
+func warmth(s Strategy) bool {
+	switch s {
+	case Gratitude, Deference, Reassurance, Empathy:
+		return true
+	}
+	return false
+}
+
+// cold reports whether s takes the warmth out of what it stands beside:
+// hostility and criticism.
+func cold(s Strategy) bool { return s.Hostile() || s == Criticism }
 
 // sortByStart puts markers in the order of their starts, keeping the order
 // of those that start together. Most are in order already: the phrases are
