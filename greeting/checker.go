@@ -370,7 +370,7 @@ func (lx *lexicon) read(s *scratch) Report {
 	r.Markers = append([]Marker{}, markers...) // never nil: the JSON form has "markers": []
 	markers = r.Markers
 	r.Words = len(toks)
-	r.Content = content(t, markers, &s.content)
+	r.Content = content(t, markers, &s.sc, lx.isFunction, &s.content)
 	r.Politeness = round3(math.Tanh(z / 2))
 	informal += sloppiness(t)
 	r.Formality, r.Register = register(formal, informal, fAddr && iAdr)

@@ -42,9 +42,9 @@ func TestDataErrors(t *testing.T) {
 	}{
 		{"no language", "[greeting]\nhello\n", "x.txt:1:1: missing 'language <tag>' line", "every file says its language"},
 		{"bad tag", "language xx-!!\n", `x.txt:1:10: bad language tag "xx-!!": language: tag is not well-formed`, "the tag must parse"},
-		{"unknown section", "language en\n  [greetings]\nhi\n", `x.txt:2:4: unknown section "greetings" (want a strategy name or negation, formal, informal, common, neutral)
+		{"unknown section", "language en\n  [greetings]\nhi\n", `x.txt:2:4: unknown section "greetings" (want a strategy name or negation, formal, informal, common, function, neutral)
 x.txt:3:1: phrase "hi" is outside a section`, "all errors are reported, with positions"},
-		{"shouting has no data", "language en\n[shouting]\n", `x.txt:2:2: unknown section "shouting" (want a strategy name or negation, formal, informal, common, neutral)`, "shouting is found from the text's shape"},
+		{"shouting has no data", "language en\n[shouting]\n", `x.txt:2:2: unknown section "shouting" (want a strategy name or negation, formal, informal, common, function, neutral)`, "shouting is found from the text's shape"},
 		{"unclosed header", "language en\n[greeting\n", `x.txt:2:1: section header "[greeting" lacks its closing ']'`, "headers close"},
 		{"bad attribute", "language en\n[apology]\nsorry ; loud\n", `x.txt:3:9: unknown attribute "loud"`, "attributes are a closed set"},
 		{"part of day on apology", "language en\n[apology]\nsorry ; morning\n", `x.txt:3:9: part of day "morning" on a phrase that is not a greeting or closing`, "only greetings name a part of day"},
@@ -54,6 +54,7 @@ x.txt:3:1: phrase "hi" is outside a section`, "all errors are reported, with pos
 		{"wildcard first", "language en\n[insult]\n* idiot\n", `x.txt:3:1: phrase "* idiot": match: phrase "* idiot" starts with "*"`, "a phrase starts with a word"},
 		{"too many", "language en\n[greeting]\n" + strings.Repeat("{a|b|c|d}", 6) + "\n", `x.txt:3:1: "` + strings.Repeat("{a|b|c|d}", 6) + `" expands to more than 1024 phrases`, "expansion is bounded"},
 		{"common phrase", "language en\n[common]\nthe end\nof-course\n", `x.txt:4:1: common word "of-course" is not one word`, "common words are single words"},
+		{"function phrase", "language it\n[function]\nquesto l'altro\n", `x.txt:3:1: function word "l'altro" is not one word`, "function words are single words, and an apostrophe splits a word"},
 		{"invalid utf8", "language en\n\xff\n", "x.txt:1:1: file is not valid UTF-8", "data files are UTF-8"},
 		{"bad accents", "language vi\naccents drop\n", `x.txt:2:9: accents "drop": want keep or fold`, "accents are kept or folded"},
 		{"bad suffix", "language ja\n[formal_address]\n-です\n", `x.txt:3:1: phrase "-です": match: suffix "です" is not one word of a spaced script`, "endings are for spaced scripts"},

@@ -44,7 +44,7 @@ var floors = map[string]float64{
 }
 
 // ceilings bound the false positive rates: hostility read into harmless
-// posts.
+// posts, and listening credited to replies that take up nothing.
 var ceilings = map[string]float64{
 	"davidson-en hostile false-positive rate":     0.11,
 	"germeval2018-de hostile false-positive rate": 0.08,
@@ -54,6 +54,12 @@ var ceilings = map[string]float64{
 	"detect/hi wrong": 0.001, "detect/it wrong": 0.005, "detect/ja wrong": 0.001,
 	"detect/ko wrong": 0.001, "detect/nl wrong": 0.005, "detect/pt wrong": 0.011,
 	"detect/vi wrong": 0.008, "detect/en wrong": 0.001,
+
+	"listening/de stock replies credited": 0.085, "listening/en stock replies credited": 0.045,
+	"listening/es stock replies credited": 0.045, "listening/fr stock replies credited": 0.08,
+	"listening/hi stock replies credited": 0.025, "listening/it stock replies credited": 0.04,
+	"listening/nl stock replies credited": 0.06, "listening/pt stock replies credited": 0.05,
+	"listening/vi stock replies credited": 0.045,
 }
 
 // figure is one measured number on one data set.
@@ -348,5 +354,104 @@ func TestDetection(t *testing.T) {
 		measure(lang, lines)
 	}
 	measure("en", english)
+	report(t, figs)
+}
+
+// stockReplies are replies that take up nothing a customer wrote: thanks,
+// an apology and a request for details, as any message could get them.
+// Written for this test, in each language with a list of function words.
+var stockReplies = map[string][]string{
+	"en": {
+		"Thank you for your message. We will look into this and get back to you as soon as we can.",
+		"I understand, and I am sorry about that. Let me see what I can do for you.",
+		"Could you tell me a bit more, so that I can help you with this?",
+	},
+	"de": {
+		"Vielen Dank für Ihre Nachricht. Wir kümmern uns darum und melden uns so schnell wie möglich bei Ihnen.",
+		"Das verstehe ich, und es tut mir leid. Ich schaue, was ich für Sie tun kann.",
+		"Können Sie mir noch etwas mehr dazu sagen, damit ich Ihnen helfen kann?",
+	},
+	"es": {
+		"Gracias por su mensaje. Lo revisaremos y le responderemos lo antes posible.",
+		"Lo entiendo y lo siento mucho. Déjeme ver qué puedo hacer por usted.",
+		"¿Podría contarme un poco más, para que pueda ayudarle con esto?",
+	},
+	"fr": {
+		"Merci pour votre message. Nous allons examiner cela et revenir vers vous dès que possible.",
+		"Je comprends, et j'en suis désolé. Je vais voir ce que je peux faire pour vous.",
+		"Pourriez-vous m'en dire un peu plus, afin que je puisse vous aider ?",
+	},
+	"hi": {
+		"आपके संदेश के लिए धन्यवाद। हम इसे देखेंगे और जल्द से जल्द आपसे संपर्क करेंगे।",
+		"मैं समझता हूँ, और इसके लिए माफ़ी चाहता हूँ। देखता हूँ कि मैं आपके लिए क्या कर सकता हूँ।",
+		"क्या आप मुझे इसके बारे में थोड़ा और बता सकते हैं, ताकि मैं आपकी मदद कर सकूँ?",
+	},
+	"it": {
+		"Grazie per il suo messaggio. Verificheremo e le risponderemo al più presto.",
+		"Capisco, e mi dispiace molto. Vediamo cosa posso fare per lei.",
+		"Potrebbe dirmi qualcosa in più, così posso aiutarla?",
+	},
+	"nl": {
+		"Bedankt voor uw bericht. We zoeken het uit en nemen zo snel mogelijk contact met u op.",
+		"Dat begrijp ik, en het spijt me. Ik kijk wat ik voor u kan doen.",
+		"Kunt u mij er iets meer over vertellen, zodat ik u kan helpen?",
+	},
+	"pt": {
+		"Obrigado pela sua mensagem. Vamos verificar e retornaremos o mais rápido possível.",
+		"Eu entendo, e sinto muito por isso. Vou ver o que posso fazer por você.",
+		"Poderia me contar um pouco mais, para que eu possa ajudar?",
+	},
+	"vi": {
+		"Cảm ơn quý khách đã liên hệ. Chúng tôi sẽ kiểm tra và phản hồi sớm nhất có thể.",
+		"Tôi hiểu, và rất xin lỗi về điều đó. Để tôi xem tôi có thể làm gì cho quý khách.",
+		"Quý khách có thể cho tôi biết thêm một chút để tôi hỗ trợ được không?",
+	},
+}
+
+// TestListeningStockReplies measures how often a stock reply is credited
+// with listening: the share of pairs of a message with content words and a
+// reply from stockReplies where the reply takes up any of them. The
+// messages are the lines of the formality sets (CoCoA-MT, IWSLT 2023), both
+// twins, and their English source.
+func TestListeningStockReplies(t *testing.T) {
+	c := Default()
+	var figs []figure
+	langs := append(formalityLangs(t), "en")
+	slices.Sort(langs)
+	for _, lang := range langs {
+		replies, ok := stockReplies[lang]
+		if !ok {
+			continue
+		}
+		tag := language.Make(lang)
+		var reps []Report
+		for _, r := range replies {
+			reps = append(reps, c.Check(r, tag))
+		}
+		var files []string
+		for _, domain := range []string{"telephony", "topical_chat"} {
+			if lang == "en" {
+				files = append(files, "de/"+domain+".source-en.txt")
+			} else {
+				files = append(files, lang+"/"+domain+".formal.txt", lang+"/"+domain+".informal.txt")
+			}
+		}
+		var pairs, credited int
+		for _, f := range files {
+			for _, line := range readLines(t, "formality", f) {
+				msg := c.Check(line, tag)
+				if len(msg.Content) == 0 {
+					continue
+				}
+				for i := range reps {
+					pairs++
+					if reps[i].TakesUp(&msg) > 0 {
+						credited++
+					}
+				}
+			}
+		}
+		figs = append(figs, figure{"listening/" + lang + " stock replies credited", pairs, float64(credited) / float64(pairs)})
+	}
 	report(t, figs)
 }

@@ -16,10 +16,14 @@ import (
 // languages are compiled when the language is first used, so a program pays
 // only for the languages it meets.
 type lexicon struct {
-	tag     language.Tag
-	name    string
-	common  []string // folded frequent words, for detection
-	scripts script   // the scripts the language is written in
+	tag    language.Tag
+	name   string
+	common []string // folded frequent words, for detection
+	// function holds the function words ("that", "your", "with"), folded
+	// as the language's texts are: they are not content words (see
+	// content).
+	function []string
+	scripts  script // the scripts the language is written in
 	// keepAccents: the language's phrases keep the diacritics of Latin
 	// letters, and texts are tokenised to match (Vietnamese).
 	keepAccents bool
@@ -28,6 +32,8 @@ type lexicon struct {
 	src  []byte
 	once sync.Once
 	set  *match.Set
+	// isFunction is the bit set of the set's word ids of the function words.
+	isFunction wordBits
 	// entries is indexed by the payload of a match.
 	entries []entry
 }
@@ -39,15 +45,30 @@ type lexicon struct {
 func (lx *lexicon) compiled() *lexicon {
 	lx.once.Do(func() {
 		if tab, err := builtin.ReadFile("data/" + tablesName(lx.file)); err == nil && decodeTables(lx, tab, lx.src) == nil {
+			lx.markFunction()
 			return
 		}
 		full, err := parseLexicon(lx.file, lx.src, true)
 		if err != nil {
 			panic("greeting: built-in phrase data does not compile: " + err.Error())
 		}
-		lx.set, lx.entries = full.set, full.entries
+		lx.set, lx.entries, lx.isFunction = full.set, full.entries, full.isFunction
 	})
 	return lx
+}
+
+// markFunction sets lx.isFunction from the ids lx.set gives the function
+// words.
+func (lx *lexicon) markFunction() {
+	lx.isFunction = nil
+	for _, w := range lx.function {
+		if id := lx.set.WordID([]byte(w)); id != 0 {
+			for int(id>>6) >= len(lx.isFunction) {
+				lx.isFunction = append(lx.isFunction, 0)
+			}
+			lx.isFunction[id>>6] |= 1 << (id & 63)
+		}
+	}
 }
 
 // category is what a phrase signals: a Strategy, or one of the cues below.
@@ -59,19 +80,25 @@ const (
 	catInformal
 	catCommon
 	catNeutral
+	catFunction // a word list, like catCommon: never the category of a phrase
 )
+
+// A wordBits is a set of word ids.
+type wordBits []uint64
+
+func (b wordBits) has(id uint32) bool { return int(id>>6) < len(b) && b[id>>6]&(1<<(id&63)) != 0 }
 
 // A catSet is a set of categories.
 type catSet uint64
 
 // Every category fits in a catSet: this fails to compile if there are more
 // than 64.
-var _ = [1]struct{}{}[catNeutral/64]
+var _ = [1]struct{}{}[catFunction/64]
 
 func (c catSet) has(cat category) bool    { return c&(1<<cat) != 0 }
 func (c catSet) with(cat category) catSet { return c | 1<<cat }
 
-var cueNames = map[string]category{"negation": catNegation, "formal": catFormal, "informal": catInformal, "common": catCommon, "neutral": catNeutral}
+var cueNames = map[string]category{"negation": catNegation, "formal": catFormal, "informal": catInformal, "common": catCommon, "neutral": catNeutral, "function": catFunction}
 
 type attr uint8
 
@@ -155,7 +182,7 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 			} else if c, ok := cueNames[name]; ok {
 				cat = c
 			} else {
-				fail(n, col+1, "unknown section %q (want a strategy name or negation, formal, informal, common, neutral)", name)
+				fail(n, col+1, "unknown section %q (want a strategy name or negation, formal, informal, common, function, neutral)", name)
 				cat = 0
 			}
 		case cat == 0 && (strings.HasPrefix(trimmed, "language ") || strings.HasPrefix(trimmed, "name ") || strings.HasPrefix(trimmed, "accents ")):
@@ -181,16 +208,26 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 			lx.tag = tag
 		case cat == 0:
 			fail(n, col, "phrase %q is outside a section", trimmed)
-		case !phrases && cat != catCommon:
+		case !phrases && cat != catCommon && cat != catFunction:
 			continue
-		case cat == catCommon:
+		case cat == catCommon || cat == catFunction:
+			// Common words are folded as detection reads texts; function
+			// words as the language's own texts are.
+			fold.KeepAccents = cat == catFunction && lx.keepAccents
+			section := "common"
+			if cat == catFunction {
+				section = "function"
+			}
 			for _, w := range strings.Fields(trimmed) {
 				fold.Reset(w)
-				if len(fold.Tokens) != 1 {
-					fail(n, col, "common word %q is not one word", w)
-					continue
+				switch {
+				case len(fold.Tokens) != 1:
+					fail(n, col, "%s word %q is not one word", section, w)
+				case cat == catCommon:
+					lx.common = append(lx.common, string(fold.Folded))
+				default:
+					lx.function = append(lx.function, string(fold.Folded))
 				}
-				lx.common = append(lx.common, string(fold.Folded))
 			}
 		default:
 			phrase, attrs, _ := strings.Cut(trimmed, " ; ")
@@ -237,7 +274,13 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 	}
 	lx.scripts = scriptsOf(lx.tag)
 	if phrases {
+		for _, w := range lx.function {
+			if err := b.AddWord(w); err != nil {
+				return nil, err // the word was read as one already
+			}
+		}
 		lx.set = b.Build()
+		lx.markFunction()
 		lx.once.Do(func() {}) // compiled already
 	}
 	return lx, nil

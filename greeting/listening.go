@@ -12,7 +12,9 @@ import (
 // Listening is measured by the content words of the customer's message that
 // a reply takes up. Content words are words of four letters or more outside
 // the courtesy around a message (greetings, closings, thanks, please, stock
-// phrases), compared by their folded first four letters, so that "waiting"
+// phrases) and other than the language's function words (the function list
+// of its data: "that", "your", "with", which any reply shares with any
+// message), compared by their folded first four letters, so that "waiting"
 // takes up "wait"; in scripts written without spaces, pairs of adjacent
 // characters, except pairs of hiragana, which are mostly endings and
 // particles (ます, には).
@@ -43,9 +45,10 @@ func (r *Report) TakesUp(prev *Report) float64 {
 }
 
 // content returns the distinct content words of a tokenised text, in the
-// order of their first use, leaving out the words of the courtesy markers.
-// The words share one string; b holds buffers to reuse.
-func content(t *match.Text, markers []Marker, b *contentBuf) []string {
+// order of their first use, leaving out the words of the courtesy markers
+// and the function words (isFunction, by the word ids of the last Find with
+// found). The words share one string; b holds buffers to reuse.
+func content(t *match.Text, markers []Marker, found *match.Scratch, isFunction wordBits, b *contentBuf) []string {
 	folded := t.Folded
 	words := b.words[:0] // folded[start:end] of each word
 	toks := t.Tokens
@@ -91,7 +94,7 @@ func content(t *match.Text, markers []Marker, b *contentBuf) []string {
 			continue
 		default:
 			n, ok := prefix4(folded[start:end])
-			if !ok {
+			if !ok || isFunction.has(found.WordID(i)) {
 				continue
 			}
 			end = start + n

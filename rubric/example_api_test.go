@@ -77,7 +77,7 @@ func ExampleScorecard_Text() {
 	//   Greeting                   0% none
 	//       turn 1: "deve aspettare" formal_address
 	//   Empathy                    0% none
-	//   Active listening          50% touches
+	//   Active listening         100% answers
 	//   Professionalism          100% pass
 	//       turn 1: "deve aspettare" formal_address
 	//   Genuineness              100% pass

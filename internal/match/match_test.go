@@ -348,3 +348,56 @@ func TestAppendRune(t *testing.T) {
 		}
 	}
 }
+
+func TestAddWord(t *testing.T) {
+	var b Builder
+	if _, err := b.Add("thank you", 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"Your", "with", "you"} {
+		if err := b.AddWord(w); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := b.AddWord("l'altro"); err == nil || err.Error() != `match: "l'altro" is not one word` {
+		t.Errorf("AddWord(\"l'altro\") = %v, want an error: an apostrophe splits it", err)
+	}
+	set := b.Build()
+	var (
+		x  Text
+		sc Scratch
+	)
+	x.Reset("Thank YOU for your help")
+	if got := set.Find(&x, &sc, nil); len(got) != 1 {
+		t.Errorf("Find = %v, want only the phrase: words added alone match nothing", got)
+	}
+	tests := []struct {
+		tok    int
+		want   string // the word whose id the token has; "" for 0
+		reason string
+	}{
+		{0, "thank", "a word of a phrase has its id"},
+		{1, "you", "a word added alone and in a phrase has one id, whatever its case"},
+		{2, "", "a word in no phrase and not added has none"},
+		{3, "your", "a word added alone has its id, folded"},
+		{4, "", "help is not in the set"},
+		{5, "", "there is no token 5"},
+	}
+	for _, tt := range tests {
+		want := uint32(0)
+		if tt.want != "" {
+			want = set.WordID([]byte(tt.want))
+			if want == 0 {
+				t.Fatalf("WordID(%q) = 0: %s", tt.want, tt.reason)
+			}
+		}
+		if got := sc.WordID(tt.tok); got != want {
+			t.Errorf("token %d: WordID = %d, want %d: %s", tt.tok, got, want, tt.reason)
+		}
+	}
+	var zero Set
+	zero.Find(&x, &sc, nil)
+	if got := sc.WordID(0); got != 0 {
+		t.Errorf("after a Find with the zero Set, WordID(0) = %d, want 0: no ids are left from the search before", got)
+	}
+}

@@ -172,6 +172,23 @@ func (b *Builder) AddSuffix(suffix string, payload int32) error {
 	return nil
 }
 
+// AddWord adds word, which must be one word, to the vocabulary of the Set
+// without a phrase, so that Find gives its tokens an id (see
+// Scratch.WordID) for callers that keep lists of words of their own.
+func (b *Builder) AddWord(word string) error {
+	b.init()
+	b.text.Reset(word)
+	if len(b.text.Tokens) != 1 {
+		return fmt.Errorf("match: %q is not one word", word)
+	}
+	tok := b.text.Tokens[0]
+	w := string(b.text.Folded[tok.FStart:tok.FEnd])
+	if _, ok := b.set.vocab[w]; !ok {
+		b.set.vocab[w] = uint32(len(b.set.vocab) + 1)
+	}
+	return nil
+}
+
 func (b *Builder) init() {
 	b.text.KeepAccents = b.KeepAccents
 	b.set.keepAccents = b.KeepAccents
@@ -279,10 +296,9 @@ func (s *Set) findSuffixes(t *Text, labels []uint32, sc *Scratch, dst []Match) [
 // Len returns the number of phrases in the set.
 func (s *Set) Len() int { return s.phrase }
 
-// Contains reports whether the folded word w occurs in any phrase.
-func (s *Set) Contains(w []byte) bool {
-	return s.index.ID(w) != 0
-}
+// WordID returns the id of the folded word w, or 0 when w occurs in no
+// phrase and was not added with AddWord.
+func (s *Set) WordID(w []byte) uint32 { return s.index.ID(w) }
 
 // A Match is a phrase found in a text: tokens [First, End) of the text, and
 // one payload of the phrase.
@@ -300,6 +316,16 @@ type Scratch struct {
 	payloads []int32 // the payloads of one word's endings
 }
 
+// WordID returns the id of the word of token i of the text of the last
+// Find (as Set.WordID gives it), or 0 when the word is not in the Set's
+// vocabulary or the text has no token i.
+func (sc *Scratch) WordID(i int) uint32 {
+	if i < len(sc.labels) {
+		return sc.labels[i] >> 1
+	}
+	return 0
+}
+
 // A frame is a branch of a search still to follow: a "*" taken.
 type frame struct {
 	state uint32
@@ -310,6 +336,7 @@ type frame struct {
 // first token, and returns the extended slice. Phrases may overlap.
 func (s *Set) Find(t *Text, sc *Scratch, dst []Match) []Match {
 	if len(s.words.nodes) == 0 {
+		sc.labels = sc.labels[:0]
 		return dst // the zero Set
 	}
 	toks := t.Tokens
