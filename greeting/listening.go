@@ -89,6 +89,9 @@ func content(t *match.Text, markers []Marker, found *match.Scratch, isFunction w
 			if hiragana(folded[start:end]) && hiragana(folded[next.FStart:next.FEnd]) {
 				continue // endings and particles: ます, には
 			}
+			if len(isFunction) > 0 && isFunction.has(found.WordID(i)) && isFunction.has(found.WordID(i+1)) {
+				continue // two function characters: 我们, 어요
+			}
 			end = next.FEnd // the two characters are adjacent in folded
 		case tok.Flags&match.Symbol != 0:
 			continue

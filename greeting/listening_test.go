@@ -122,6 +122,10 @@ func TestContentWords(t *testing.T) {
 			"Cyrillic letters take two bytes: прив and приб share their first six bytes, and прив appears four times"},
 		{"pairs", "荷物荷造荷物", language.Japanese, []string{"荷物", "物荷", "荷造", "造荷"}, 4,
 			"荷物 appears twice; 物荷 and 荷造, 造荷 once"},
+		{"function characters", "我们可以改订单", language.Chinese, []string{"以改", "改订", "订单"}, 3,
+			"我们, 们可 and 可以 are pairs of two function characters; a pair with one content character stays"},
+		{"korean endings", "주문이 있어요", language.Korean, []string{"주문", "문이"}, 2,
+			"있어 and 어요 are a stem and an ending of grammar; 주문 (order) is content"},
 		{"huge", huge.String(), language.English, hugeFirst, 7000,
 			"more words than a kept table takes: the set is made for the text"},
 	}
