@@ -89,6 +89,7 @@ func TestExpand(t *testing.T) {
 func FuzzParseData(f *testing.F) {
 	f.Add([]byte("language en\n[greeting]\n{hi|hello} there ; informal\ngood morning ; morning\n[insult]\nyou * idiot\n[common]\nthe a\n"))
 	f.Add([]byte("language it\n[apology]\nmi {scusi|perdoni} ; formal cased start\n"))
+	f.Add([]byte("language vi\naccents keep\n[greeting]\nxin chào\n[function]\nkhông được\n[common]\nkhông\n"))
 	f.Add([]byte("[x\n{{{|}}}\n#\n language \n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		lx, err := parseLexicon("fuzz.txt", src, true)

@@ -227,6 +227,11 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 					lx.common = append(lx.common, string(fold.Folded))
 				default:
 					lx.function = append(lx.function, string(fold.Folded))
+					if phrases {
+						if err := b.AddWord(w); err != nil {
+							fail(n, col, "function word %q: %v", w, err)
+						}
+					}
 				}
 			}
 		default:
@@ -274,11 +279,6 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 	}
 	lx.scripts = scriptsOf(lx.tag)
 	if phrases {
-		for _, w := range lx.function {
-			if err := b.AddWord(w); err != nil {
-				return nil, err // the word was read as one already
-			}
-		}
 		lx.set = b.Build()
 		lx.markFunction()
 		lx.once.Do(func() {}) // compiled already
