@@ -28,7 +28,7 @@ type Checker struct {
 	common  match.Index  // folded common word → its index in detect
 	detect  []uint64     // by common word: the bit set of the langs it is common in
 	pool    sync.Pool    // of *scratch
-	matched sync.Map     // language.Tag → index in langs, or -1: the matcher's answers, kept
+	matched sync.Map     // language.Tag → its matched: the matcher's answers, kept
 	nMatch  atomic.Int32 // entries in matched, bounded by maxMatched
 }
 
@@ -189,13 +189,17 @@ const maxPooled = 1 << 20
 // Check reads text, written in lang (language.Und to detect it). Tags
 // resolve to the closest language with data (pt-BR finds pt); for a tag
 // with no close match the language is detected, and Report.Lang says which
-// data was used. Any string is accepted, including invalid UTF-8.
+// data was used. The tag's region, given or likely, picks the regional
+// variety: with pt-PT, "seu" is the reader's under the polite address, as
+// in Portugal; with pt-BR or pt alone it is anyone's, as in Brazil. Any
+// string is accepted, including invalid UTF-8.
 func (c *Checker) Check(text string, lang language.Tag) Report {
 	s := c.pool.Get().(*scratch)
 	defer c.put(s, text)
 	s.text.KeepAccents = false
 	s.text.Reset(text)
-	return c.read(c.pick(lang, &s.text), s, text)
+	lx, region := c.pick(lang, &s.text)
+	return c.read(lx, region, s, text)
 }
 
 // CheckOr reads text in the language it is written in, detected; when the
@@ -208,53 +212,64 @@ func (c *Checker) CheckOr(text string, fallback language.Tag) Report {
 	s.text.KeepAccents = false
 	s.text.Reset(text)
 	i, ok := c.detectLang(&s.text)
-	lx := c.langs[i]
+	lx, region := c.langs[i], c.langs[i].region
 	if !ok {
-		lx = c.pick(fallback, &s.text)
+		lx, region = c.pick(fallback, &s.text)
 	}
-	return c.read(lx, s, text)
+	return c.read(lx, region, s, text)
 }
 
-// read reads the tokenised text in s with lexicon lx.
-func (c *Checker) read(lx *lexicon, s *scratch, text string) Report {
+// read reads the tokenised text in s with lexicon lx, in the variety of
+// region.
+func (c *Checker) read(lx *lexicon, region language.Region, s *scratch, text string) Report {
 	lx = lx.compiled()
 	if lx.keepAccents {
 		s.text.KeepAccents = true
 		s.text.Reset(text) // its words differ only in their accents
 	}
-	return lx.read(s)
+	return lx.read(s, region)
 }
 
-// pick returns the lexicon for lang, or the detected one.
-func (c *Checker) pick(lang language.Tag, t *match.Text) *lexicon {
+// pick returns the lexicon for lang, or the detected one, and the region
+// whose variety of its language the text is read in: lang's region, given
+// or likely (pt-PT is Portugal, pt alone Brazil), or the detected
+// language's likely one.
+func (c *Checker) pick(lang language.Tag, t *match.Text) (*lexicon, language.Region) {
 	if lang != language.Und {
 		for _, l := range c.langs {
 			if l.tag == lang {
-				return l
+				return l, l.region
 			}
 		}
-		if i := c.match(lang); i >= 0 {
-			return c.langs[i]
+		if m := c.match(lang); m.lang >= 0 {
+			return c.langs[m.lang], m.region
 		}
 	}
 	i, _ := c.detectLang(t)
-	return c.langs[i]
+	return c.langs[i], c.langs[i].region
 }
 
-// match returns the index of the language closest to lang, or -1 when none
-// is close.
-func (c *Checker) match(lang language.Tag) int {
-	if i, ok := c.matched.Load(lang); ok {
-		return i.(int)
+// matched is the matcher's answer for a tag: the index of the closest
+// language, or -1 when none is close, and the tag's region.
+type matched struct {
+	lang   int
+	region language.Region
+}
+
+// match returns the matcher's answer for lang.
+func (c *Checker) match(lang language.Tag) matched {
+	if m, ok := c.matched.Load(lang); ok {
+		return m.(matched)
 	}
-	i := -1
+	m := matched{lang: -1}
 	if _, j, conf := c.matcher.Match(lang); conf != language.No {
-		i = j
+		m.lang = j
+		m.region, _ = lang.Region()
 	}
 	if c.nMatch.Add(1) <= maxMatched {
-		c.matched.Store(lang, i)
+		c.matched.Store(lang, m)
 	}
-	return i
+	return m
 }
 
 // put returns s to the pool unless text was too long to keep its buffers.
@@ -264,12 +279,13 @@ func (c *Checker) put(s *scratch, text string) {
 	}
 }
 
-// read builds the report of the tokenised text in s.
-func (lx *lexicon) read(s *scratch) Report {
+// read builds the report of the tokenised text in s, in the variety of
+// region.
+func (lx *lexicon) read(s *scratch, region language.Region) Report {
 	t := &s.text
 	toks := t.Tokens
 	s.found = lx.set.Find(t, &s.sc, s.found[:0])
-	found := lx.fitting(s.found, toks)
+	found := lx.fitting(s.found, toks, region)
 
 	r := Report{Lang: lx.tag}
 	var (
@@ -372,7 +388,9 @@ func (lx *lexicon) read(s *scratch) Report {
 	r.Words = len(toks)
 	r.Content = content(t, markers, &s.sc, lx.isFunction, &s.content)
 	r.Politeness = round3(math.Tanh(z / 2))
-	informal += sloppiness(t)
+	if formal+informal == 0 {
+		informal = sloppiness(t) // the look of the text, when its words say nothing
+	}
 	r.Formality, r.Register = register(formal, informal, fAddr && iAdr)
 	return r
 }
@@ -386,6 +404,9 @@ const (
 
 // sloppiness returns the informal weight of how a text is written, in
 // scripts with capital letters: starting in lower case, or a run of "!!".
+// It counts only in a text with no other register cue: a form of address
+// or a word of register says more than how the text was typed, and
+// transcripts and quick replies start in lower case in any register.
 func sloppiness(t *match.Text) float64 {
 	w := 0.0
 	if len(t.Tokens) >= 3 && t.Tokens[0].Letters > 0 && !t.Tokens[0].Has(match.Upper) {
@@ -401,16 +422,16 @@ func sloppiness(t *match.Text) float64 {
 }
 
 // fitting keeps, in place, the matches of found that meet their phrases'
-// attributes. Find reports matches grouped by first token; fitting puts
-// the longest first within each group, and whole phrases before word
-// endings, keeping the order found otherwise.
-func (lx *lexicon) fitting(found []match.Match, toks []match.Token) []match.Match {
+// attributes, in a text of region. Find reports matches grouped by first
+// token; fitting puts the longest first within each group, and whole
+// phrases before word endings, keeping the order found otherwise.
+func (lx *lexicon) fitting(found []match.Match, toks []match.Token, region language.Region) []match.Match {
 	kept := found[:0]
 	opener := int32(-1) // the clause after an opening greeting: "Hi Marco, why…"
 	for _, m := range found {
 		e := &lx.entries[m.Payload]
-		if e.attrs&conditions != 0 && !fits(m, e, toks, opener) {
-			continue
+		if e.attrs&conditions != 0 && (!fits(m, e, toks, opener) || e.region != 0 && !lx.regions[e.region-1].has(region)) {
+			continue // out of place, or of another region ("seu" is your in Portugal, anyone's in Brazil)
 		}
 		if e.cat == category(Greeting) && toks[m.First].Has(match.SentenceStart) {
 			opener = clauseAfter(toks, m.End)
@@ -437,7 +458,7 @@ func (lx *lexicon) before(a, b match.Match) bool {
 }
 
 // conditions are the attributes that limit where a phrase counts.
-const conditions = attrStart | attrAlone | attrEnd | attrCased | attrFinal
+const conditions = attrStart | attrAlone | attrEnd | attrCased | attrFinal | attrRegion
 
 // fits reports whether match m meets the conditions of its phrase's entry e.
 // A phrase that must start a sentence may also start the clause after an

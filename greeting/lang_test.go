@@ -196,3 +196,49 @@ func expectNotDetected(t *testing.T, lang language.Tag, texts ...string) {
 		}
 	}
 }
+
+func TestRegionalVarieties(t *testing.T) {
+	// A region in the tag picks the variety of the language a text is read
+	// in; without one, the likely region (CLDR's) is used: Brazil for pt,
+	// Spain for es.
+	tests := []struct {
+		name, tag, text string
+		want            greeting.Register
+		reason          string
+	}{
+		{"seu in Portugal", "pt-PT", "Como foi o seu dia?", greeting.Formal,
+			"in Portugal seu is the reader's under the polite third-person address"},
+		{"seu in Angola", "pt-AO", "Como foi o seu dia?", greeting.Formal,
+			"Angola writes as Portugal does"},
+		{"seu in Brazil", "pt-BR", "Como foi o seu dia?", greeting.Unknown,
+			"in Brazil seu goes with você and te alike"},
+		{"seu in pt", "pt", "Como foi o seu dia?", greeting.Unknown,
+			"pt alone is Brazilian Portuguese"},
+		{"seu with tu in Portugal", "pt-PT", "Já falaste com o seu chefe?", greeting.Informal,
+			"a tu form outweighs the cue: seu is the boss's"},
+		{"você in Brazil", "pt-BR", "Você já recebeu o pacote?", greeting.Informal,
+			"você is the everyday address in Brazil, a weak informal cue"},
+		{"você in Portugal", "pt-PT", "Você já recebeu o pacote?", greeting.Unknown,
+			"você is semi-formal in Portugal: no cue"},
+		{"lower case with a cue", "pt-PT", "o seu pedido já foi enviado.", greeting.Formal,
+			"how the text is typed counts only when its words carry no register"},
+		{"lower case alone", "pt-PT", "o pedido já foi enviado.", greeting.Informal,
+			"with no other cue, a lower-case start reads informal"},
+		{"ustedes in Spain", "es-ES", "¿Ustedes ya lo saben?", greeting.Formal,
+			"ustedes is the formal plural beside vosotros"},
+		{"ustedes in es", "es", "¿Ustedes ya lo saben?", greeting.Formal,
+			"es alone is the Spanish of Spain"},
+		{"ustedes in Mexico", "es-MX", "¿Ustedes ya lo saben?", greeting.Unknown,
+			"in the Americas ustedes is the only plural"},
+		{"ustedes in Latin America", "es-419", "¿Ustedes ya lo saben?", greeting.Unknown,
+			"419 contains every country of Latin America"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := greeting.Check(tt.text, language.MustParse(tt.tag))
+			if r.Register != tt.want {
+				t.Errorf("Check(%q, %s) register %v (formality %.2f, markers %v), want %v: %s", tt.text, tt.tag, r.Register, r.Formality, found(r), tt.want, tt.reason)
+			}
+		})
+	}
+}

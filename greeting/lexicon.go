@@ -3,6 +3,7 @@ package greeting
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -17,6 +18,7 @@ import (
 // only for the languages it meets.
 type lexicon struct {
 	tag    language.Tag
+	region language.Region // the region of tag, the likely one if none is given (pt: BR)
 	name   string
 	common []string // folded frequent words, for detection
 	// function holds the function words ("that", "your", "with"), folded
@@ -32,6 +34,8 @@ type lexicon struct {
 	src  []byte
 	once sync.Once
 	set  *match.Set
+	// regions are the region conditions of the phrases (see entry.region).
+	regions []regionSet
 	// isFunction is the bit set of the set's word ids of the function words.
 	isFunction wordBits
 	// entries is indexed by the payload of a match.
@@ -52,7 +56,7 @@ func (lx *lexicon) compiled() *lexicon {
 		if err != nil {
 			panic("greeting: built-in phrase data does not compile: " + err.Error())
 		}
-		lx.set, lx.entries, lx.isFunction = full.set, full.entries, full.isFunction
+		lx.set, lx.entries, lx.regions, lx.isFunction = full.set, full.entries, full.regions, full.isFunction
 	})
 	return lx
 }
@@ -100,7 +104,7 @@ func (c catSet) with(cat category) catSet { return c | 1<<cat }
 
 var cueNames = map[string]category{"negation": catNegation, "formal": catFormal, "informal": catInformal, "common": catCommon, "neutral": catNeutral, "function": catFunction}
 
-type attr uint8
+type attr uint16
 
 const (
 	attrStart    attr = 1 << iota // only at the start of a sentence
@@ -111,13 +115,73 @@ const (
 	attrAlone                     // only as a clause of its own
 	attrSuffix                    // a word ending, not a whole phrase
 	attrFinal                     // only at the end of a sentence
+	// attrRegion: only in some regions (entry.region). It is not written in
+	// the tables, where the region condition is.
+	attrRegion
 )
 
 type entry struct {
-	cat   category
-	attrs attr
-	part  PartOfDay
-	upper uint64 // capitalised words of the phrase, for attrCased
+	cat    category
+	attrs  attr
+	part   PartOfDay
+	region uint8  // 1 + the index of its regionSet in lexicon.regions; 0 for everywhere
+	upper  uint64 // capitalised words of the phrase, for attrCased
+}
+
+// A regionSet is where a phrase counts: in the listed regions and the
+// regions they contain ("in:419" takes in Mexico), or everywhere else.
+type regionSet struct {
+	not  bool
+	list []language.Region
+}
+
+// has reports whether a text of region r is read with the phrase.
+func (rs *regionSet) has(r language.Region) bool {
+	for _, x := range rs.list {
+		if x == r || x.Contains(r) {
+			return !rs.not
+		}
+	}
+	return rs.not
+}
+
+// maxRegionSets bounds the distinct region conditions of a language.
+const maxRegionSets = 255
+
+// regionAttr reads a region attribute ("in:PT,AO", "not:PT") into e. ok is
+// false when a is no region attribute; msg says what is wrong with one.
+func (lx *lexicon) regionAttr(e *entry, a string) (msg string, ok bool) {
+	var rs regionSet
+	key, list, found := strings.Cut(a, ":")
+	switch {
+	case !found:
+		return "", false
+	case key == "not":
+		rs.not = true
+	case key != "in":
+		return "", false
+	}
+	if e.region != 0 {
+		return fmt.Sprintf("second region attribute %q", a), true
+	}
+	for _, code := range strings.Split(list, ",") {
+		r, err := language.ParseRegion(code)
+		if err != nil {
+			return fmt.Sprintf("region %q in %q: not an ISO 3166-1 or UN M.49 code", code, a), true
+		}
+		rs.list = append(rs.list, r)
+	}
+	i := slices.IndexFunc(lx.regions, func(x regionSet) bool { return x.not == rs.not && slices.Equal(x.list, rs.list) })
+	if i < 0 {
+		if len(lx.regions) == maxRegionSets {
+			return fmt.Sprintf("more than %d region conditions", maxRegionSets), true
+		}
+		i = len(lx.regions)
+		lx.regions = append(lx.regions, rs)
+	}
+	e.region = uint8(i + 1)
+	e.attrs |= attrRegion
+	return "", true
 }
 
 // A DataError is a problem in a phrase-data file, at a line and column.
@@ -238,7 +302,11 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 			phrase, attrs, _ := strings.Cut(trimmed, " ; ")
 			e := entry{cat: cat}
 			for _, a := range strings.Fields(attrs) {
-				if msg := e.set(a); msg != "" {
+				msg, ok := lx.regionAttr(&e, a)
+				if !ok {
+					msg = e.set(a)
+				}
+				if msg != "" {
 					fail(n, col+strings.Index(trimmed, a), "%s", msg)
 				}
 			}
@@ -248,7 +316,7 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 				continue
 			}
 			for _, p := range alts {
-				k := seenKey{p, cat, e.attrs, e.part}
+				k := seenKey{p, cat, e.attrs, e.part, e.region}
 				if seen[k] {
 					continue
 				}
@@ -278,6 +346,7 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 		return nil, errors.Join(errs...)
 	}
 	lx.scripts = scriptsOf(lx.tag)
+	lx.region, _ = lx.tag.Region()
 	if phrases {
 		lx.set = b.Build()
 		lx.markFunction()
@@ -291,6 +360,7 @@ type seenKey struct {
 	cat    category
 	attrs  attr
 	part   PartOfDay
+	region uint8
 }
 
 // commentStart returns the index of the '#' that starts a comment in line,

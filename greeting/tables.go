@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/rapportkit/rapport/internal/match"
+	"golang.org/x/text/language"
 )
 
 // The built-in languages' phrase tables are compiled ahead of time into
@@ -21,10 +22,12 @@ import (
 // with `go test ./greeting -run TestTablesAreFresh -update`.
 //
 // The form: a header, the hash, the size of the rest once inflated, then
-// the rest compressed with DEFLATE: the entries (category, attributes, part
-// of day, capitalised words) in payload order, then the match.Set.
+// the rest compressed with DEFLATE: the region conditions (each: whether it
+// excludes, then its regions' codes), the entries (category, attributes,
+// part of day, region condition, capitalised words) in payload order, then
+// the match.Set.
 
-const tablesMagic = "rapport-lexicon\x01"
+const tablesMagic = "rapport-lexicon\x02"
 
 // errStale reports tables compiled from another version of the text.
 var errStale = errors.New("greeting: phrase tables are older than their text")
@@ -46,9 +49,18 @@ func encodeTables(lx *lexicon, src []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	body := binary.AppendUvarint(nil, uint64(len(lx.entries)))
+	body := binary.AppendUvarint(nil, uint64(len(lx.regions)))
+	for _, rs := range lx.regions {
+		body = append(body, b2u(rs.not))
+		body = binary.AppendUvarint(body, uint64(len(rs.list)))
+		for _, r := range rs.list {
+			code := r.String()
+			body = append(append(body, byte(len(code))), code...)
+		}
+	}
+	body = binary.AppendUvarint(body, uint64(len(lx.entries)))
 	for _, e := range lx.entries {
-		body = append(body, byte(e.cat), byte(e.attrs), byte(e.part))
+		body = append(body, byte(e.cat), byte(e.attrs), byte(e.part), e.region)
 		body = binary.AppendUvarint(body, e.upper)
 	}
 	body = append(body, set...)
@@ -95,27 +107,34 @@ func decodeTables(lx *lexicon, data, src []byte) error {
 	return decodeBody(lx, body)
 }
 
-// decodeBody reads the entries and the set.
+// decodeBody reads the region conditions, the entries and the set.
 func decodeBody(lx *lexicon, data []byte) error {
+	regions, data, err := decodeRegions(data)
+	if err != nil {
+		return err
+	}
 	n, size := binary.Uvarint(data)
-	if size <= 0 || n > uint64(len(data))/4 {
+	if size <= 0 || n > uint64(len(data))/5 {
 		return fmt.Errorf("%w: bad entry count", match.ErrCorrupt)
 	}
 	data = data[size:]
 	entries := make([]entry, n)
 	for i := range entries {
-		if len(data) < 4 {
+		if len(data) < 5 {
 			return fmt.Errorf("%w: entry %d cut short", match.ErrCorrupt, i)
 		}
-		e := entry{cat: category(data[0]), attrs: attr(data[1]), part: PartOfDay(data[2])}
-		if e.cat > catNeutral || int(e.part) >= len(partNames) {
-			return fmt.Errorf("%w: entry %d has no such category or part of day", match.ErrCorrupt, i)
+		e := entry{cat: category(data[0]), attrs: attr(data[1]), part: PartOfDay(data[2]), region: data[3]}
+		if e.region != 0 {
+			e.attrs |= attrRegion
 		}
-		e.upper, size = binary.Uvarint(data[3:])
+		if e.cat > catNeutral || int(e.part) >= len(partNames) || int(e.region) > len(regions) {
+			return fmt.Errorf("%w: entry %d has no such category, part of day or region condition", match.ErrCorrupt, i)
+		}
+		e.upper, size = binary.Uvarint(data[4:])
 		if size <= 0 {
 			return fmt.Errorf("%w: entry %d cut short", match.ErrCorrupt, i)
 		}
-		entries[i], data = e, data[3+size:]
+		entries[i], data = e, data[4+size:]
 	}
 	set := new(match.Set)
 	if err := set.UnmarshalBinary(data); err != nil {
@@ -124,6 +143,48 @@ func decodeBody(lx *lexicon, data []byte) error {
 	if int(set.MaxPayload()) >= len(entries) || set.KeepAccents() != lx.keepAccents {
 		return fmt.Errorf("%w: the phrases do not fit the entries", match.ErrCorrupt)
 	}
-	lx.set, lx.entries = set, entries
+	lx.set, lx.entries, lx.regions = set, entries, regions
 	return nil
+}
+
+// decodeRegions reads the region conditions at the start of data and
+// returns them with the rest.
+func decodeRegions(data []byte) ([]regionSet, []byte, error) {
+	n, size := binary.Uvarint(data)
+	if size <= 0 || n > maxRegionSets {
+		return nil, nil, fmt.Errorf("%w: bad region condition count", match.ErrCorrupt)
+	}
+	data = data[size:]
+	regions := make([]regionSet, n)
+	for i := range regions {
+		if len(data) < 1 || data[0] > 1 {
+			return nil, nil, fmt.Errorf("%w: region condition %d cut short or unknown", match.ErrCorrupt, i)
+		}
+		regions[i].not = data[0] == 1
+		m, size := binary.Uvarint(data[1:])
+		if size <= 0 || m > uint64(len(data)) {
+			return nil, nil, fmt.Errorf("%w: region condition %d cut short", match.ErrCorrupt, i)
+		}
+		data = data[1+size:]
+		for range m {
+			if len(data) < 1 || len(data) < 1+int(data[0]) {
+				return nil, nil, fmt.Errorf("%w: region condition %d cut short", match.ErrCorrupt, i)
+			}
+			r, err := language.ParseRegion(string(data[1 : 1+data[0]]))
+			if err != nil {
+				return nil, nil, fmt.Errorf("%w: region condition %d: %v", match.ErrCorrupt, i, err)
+			}
+			regions[i].list = append(regions[i].list, r)
+			data = data[1+data[0]:]
+		}
+	}
+	return regions, data, nil
+}
+
+// b2u is 1 for true and 0 for false.
+func b2u(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
 }

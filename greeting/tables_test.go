@@ -10,7 +10,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/rapportkit/rapport/internal/match"
+	"golang.org/x/text/language"
 )
 
 var update = flag.Bool("update", false, "rewrite the compiled phrase tables in data/")
@@ -74,6 +76,9 @@ func TestTablesLoadAsCompiled(t *testing.T) {
 		if d := cmp.Diff(lx.entries, back.entries, cmp.AllowUnexported(entry{})); d != "" {
 			t.Errorf("%s: entries differ (-compiled +loaded):\n%s", name, d)
 		}
+		if d := cmp.Diff(lx.regions, back.regions, cmpopts.EquateEmpty(), cmp.AllowUnexported(regionSet{}), cmp.Comparer(func(a, b language.Region) bool { return a == b })); d != "" {
+			t.Errorf("%s: region conditions differ (-compiled +loaded):\n%s", name, d)
+		}
 		if again, _ := encodeTables(back, src); !bytes.Equal(again, data) {
 			t.Errorf("%s: the loaded tables write different bytes", name)
 		}
@@ -112,7 +117,7 @@ func TestTablesErrors(t *testing.T) {
 
 // FuzzDecodeTables checks that any bytes are read without panicking.
 func FuzzDecodeTables(f *testing.F) {
-	src := []byte("language it\n[greeting]\nbuongiorno ; day\n{ciao|salve}\n[criticism]\n-resti\n")
+	src := []byte("language it\n[greeting]\nbuongiorno ; day\n{ciao|salve} ; not:CH\n[criticism]\n-resti ; in:IT,SM,VA\n")
 	lx, err := parseLexicon("f.txt", src, true)
 	if err != nil {
 		f.Fatal(err)
@@ -126,7 +131,7 @@ func FuzzDecodeTables(f *testing.F) {
 		}
 		var s scratch
 		s.text.Reset("Buongiorno, ciao! vorresti")
-		lx.read(&s)
+		lx.read(&s, language.MustParseRegion("CH"))
 	})
 }
 
