@@ -292,10 +292,11 @@ func (lx *lexicon) read(s *scratch, region language.Region) Report {
 		next        int32 = 0 // tokens before next are covered by a chosen phrase
 		cf, ce      int32 = -1, -1
 		negatedTill int32 = -1 // markers starting before this token are negated
-		formal      float64
-		informal    float64
-		fAddr, iAdr bool
-		asked       []int // the markers of an asked "Really?", "Seriously?"
+		// the register evidence of the writer's own words, and of the words
+		// they quote, which count only when their own carry none
+		own, quote registerCues
+		allQuoted  = -1  // whether every token is quoted: 1 or 0, -1 until known
+		asked      []int // the markers of an asked "Really?", "Seriously?"
 	)
 	s.counts = [numStrategies]int{}
 	markers := s.markers[:0] // copied out at the end, at their number
@@ -313,11 +314,23 @@ func (lx *lexicon) read(s *scratch, region language.Region) Report {
 		}
 		cats = cats.with(e.cat)
 		cf, ce, next = m.First, m.End, m.End
-		if e.attrs&attrFormal != 0 || e.cat == catFormal {
-			formal += cueWeight
-		}
-		if e.attrs&attrInformal != 0 || e.cat == catInformal {
-			informal += cueWeight
+		cues := &own
+		if e.attrs&(attrFormal|attrInformal) != 0 || e.cat == catFormal || e.cat == catInformal ||
+			e.cat == category(FormalAddress) || e.cat == category(InformalAddress) {
+			if toks[m.First].Has(match.Quoted) && quoted(toks[m.First:m.End]) {
+				if allQuoted < 0 {
+					allQuoted = b2i(quoted(toks))
+				}
+				if allQuoted == 0 {
+					cues = &quote // 「ああ、持っている」と思いました: someone else's words
+				}
+			}
+			if e.attrs&attrFormal != 0 || e.cat == catFormal {
+				cues.formal += cueWeight
+			}
+			if e.attrs&attrInformal != 0 || e.cat == catInformal {
+				cues.informal += cueWeight
+			}
 		}
 		switch e.cat {
 		case catNegation:
@@ -351,11 +364,11 @@ func (lx *lexicon) read(s *scratch, region language.Region) Report {
 		}
 		switch st {
 		case FormalAddress:
-			formal += addressWeight
-			fAddr = true
+			cues.formal += addressWeight
+			cues.fAddr = true
 		case InformalAddress:
-			informal += addressWeight
-			iAdr = true
+			cues.informal += addressWeight
+			cues.iAdr = true
 		}
 		span := rapport.Span{Start: int(toks[m.First].Start), End: int(toks[m.End-1].End)}
 		markers = append(markers, Marker{Strategy: st, Span: span, Text: span.In(t.Src)})
@@ -388,11 +401,21 @@ func (lx *lexicon) read(s *scratch, region language.Region) Report {
 	r.Words = len(toks)
 	r.Content = content(t, markers, &s.sc, lx.isFunction, &s.content)
 	r.Politeness = round3(math.Tanh(z / 2))
-	if formal+informal == 0 {
-		informal = sloppiness(t) // the look of the text, when its words say nothing
+	if own.formal+own.informal == 0 {
+		own = quote // the register of the words quoted, when the writer's own have none
 	}
-	r.Formality, r.Register = register(formal, informal, fAddr && iAdr)
+	if own.formal+own.informal == 0 {
+		own.informal = sloppiness(t) // the look of the text, when its words say nothing
+	}
+	r.Formality, r.Register = register(own.formal, own.informal, own.fAddr && own.iAdr)
 	return r
+}
+
+// registerCues is the register evidence of a text: the weight of the cues
+// on each side, and whether it has forms of address of each.
+type registerCues struct {
+	formal, informal float64
+	fAddr, iAdr      bool
 }
 
 // The weights of register cues: a form of address (Lei, du, vous) says more

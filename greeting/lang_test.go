@@ -246,3 +246,33 @@ func TestRegionalVarieties(t *testing.T) {
 		})
 	}
 }
+
+func TestQuotedRegister(t *testing.T) {
+	// Words between quotation marks are someone else's: their forms of
+	// address make no mix with the writer's own, and count only when the
+	// writer's own words carry no register.
+	tests := []struct {
+		name, tag, text string
+		want            greeting.Register
+		reason          string
+	}{
+		{"casual speech quoted", "ja", "お客様から「早くしてよ」と言われました。", greeting.Formal,
+			"the casual request is the customer's; the reply itself is polite"},
+		{"tu quoted", "fr", "Il m'a dit « tu es en retard », mais je vous assure que tout est prêt.", greeting.Formal,
+			"tu is quoted; the writer addresses the reader with vous"},
+		{"only the quotation", "fr", "Je cherche des phrases comme « Donnez-moi votre âme ».", greeting.Formal,
+			"with no address of its own, the text reads in the register of what it quotes"},
+		{"all quoted", "de", "„Kannst du mir helfen?“", greeting.Informal,
+			"a message that is all one quotation is read as its writer's words"},
+		{"own mix", "de", "Können Sie mir helfen? Du weißt ja, wie das geht.", greeting.Mixed,
+			"the writer's own words switch from Sie to du"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := greeting.Check(tt.text, language.MustParse(tt.tag))
+			if r.Register != tt.want {
+				t.Errorf("Check(%q, %s) register %v (formality %.2f, markers %v), want %v: %s", tt.text, tt.tag, r.Register, r.Formality, found(r), tt.want, tt.reason)
+			}
+		})
+	}
+}

@@ -51,7 +51,7 @@ func encodeTables(lx *lexicon, src []byte) ([]byte, error) {
 	}
 	body := binary.AppendUvarint(nil, uint64(len(lx.regions)))
 	for _, rs := range lx.regions {
-		body = append(body, b2u(rs.not))
+		body = append(body, byte(b2i(rs.not)))
 		body = binary.AppendUvarint(body, uint64(len(rs.list)))
 		for _, r := range rs.list {
 			code := r.String()
@@ -181,8 +181,8 @@ func decodeRegions(data []byte) ([]regionSet, []byte, error) {
 	return regions, data, nil
 }
 
-// b2u is 1 for true and 0 for false.
-func b2u(b bool) byte {
+// b2i is 1 for true and 0 for false.
+func b2i(b bool) int {
 	if b {
 		return 1
 	}
