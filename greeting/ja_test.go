@@ -576,6 +576,27 @@ var japaneseCases = []langCase{
 	{"editors: hedged suggestion", "この段落は少し冗長かもしれません。整理してはいかがでしょうか。",
 		want{has: S{greeting.Hedge, greeting.Indirect}, hostile: no, above: polite},
 		"a hedged judgement and a suggestion left to the reader"},
+
+	// A sentence's register is in its ending, even when the ending closes
+	// a hedge; plain forms inside a sentence run on into its ending.
+	{"plain thought", "その方がいいと思う。",
+		want{has: S{greeting.Hedge, greeting.InformalAddress}, register: informal},
+		"と思う。 is a hedge whose plain う ends the sentence"},
+	{"polite thought", "その方がいいと思います。",
+		want{has: S{greeting.Hedge, greeting.FormalAddress}, not: S{greeting.InformalAddress}, register: formal},
+		"と思います。 ends in ます"},
+	{"conditional inside a polite sentence", "母が付き合ってくれるとは思えません。",
+		want{not: S{greeting.InformalAddress}, register: formal},
+		"てくれると runs on into the polite ending"},
+	{"thanks in the te-form, polite", "来てくれてありがとうございます。",
+		want{not: S{greeting.InformalAddress}, register: formal},
+		"てくれてありがとう is casual only where the sentence ends with it"},
+	{"thanks in the te-form, casual", "来てくれてありがとう！",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"and casual where it does"},
+	{"plain form before a comma", "仲良くしていない、というようなことです。",
+		want{not: S{greeting.InformalAddress}, register: formal},
+		"ない、 closes a clause inside a polite sentence"},
 }
 
 func TestJapanese(t *testing.T) { runLangCases(t, language.Japanese, japaneseCases) }
