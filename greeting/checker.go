@@ -296,7 +296,6 @@ func (lx *lexicon) read(s *scratch, region language.Region) Report {
 		// they quote, which count only when their own carry none
 		own, quote registerCues
 		allQuoted  = -1  // whether every token is quoted: 1 or 0, -1 until known
-		tailable   bool  // the phrase chosen last may end in a form of address read on its own
 		asked      []int // the markers of an asked "Really?", "Seriously?"
 	)
 	s.counts = [numStrategies]int{}
@@ -306,12 +305,7 @@ func (lx *lexicon) read(s *scratch, region language.Region) Report {
 	for _, m := range found {
 		e := &lx.entries[m.Payload]
 		same := m.First == cf && m.End == ce
-		// A form of address that must end a sentence is read even as the
-		// tail of a longer phrase of a strategy without register: the plain
-		// う of と思う。 (a hedge), not the た of ました, nor the 니 of the
-		// noun 어머니 (neutral).
-		tail := m.End == next && tailable && e.attrs&attrFinal != 0 && (e.cat == category(FormalAddress) || e.cat == category(InformalAddress))
-		if m.First < next && !same && !tail || same && (whole && e.attrs&attrSuffix != 0 || cats.has(e.cat)) {
+		if m.First < next && !same || same && (whole && e.attrs&attrSuffix != 0 || cats.has(e.cat)) {
 			continue // overlaps a phrase chosen before, an ending of a word matched whole, or a second spelling of the same thing
 		}
 		if !same {
@@ -321,10 +315,8 @@ func (lx *lexicon) read(s *scratch, region language.Region) Report {
 		cats = cats.with(e.cat)
 		cf, ce, next = m.First, m.End, m.End
 		cues := &own
-		registered := e.attrs&(attrFormal|attrInformal) != 0 || e.cat == catFormal || e.cat == catInformal ||
-			e.cat == category(FormalAddress) || e.cat == category(InformalAddress)
-		tailable = !registered && e.cat < category(numStrategies)
-		if registered {
+		if e.attrs&(attrFormal|attrInformal) != 0 || e.cat == catFormal || e.cat == catInformal ||
+			e.cat == category(FormalAddress) || e.cat == category(InformalAddress) {
 			if toks[m.First].Has(match.Quoted) && quoted(toks[m.First:m.End]) {
 				if allQuoted < 0 {
 					allQuoted = b2i(quoted(toks))

@@ -580,8 +580,11 @@ var japaneseCases = []langCase{
 	// A sentence's register is in its ending, even when the ending closes
 	// a hedge; plain forms inside a sentence run on into its ending.
 	{"plain thought", "その方がいいと思う。",
-		want{has: S{greeting.Hedge, greeting.InformalAddress}, register: informal},
-		"と思う。 is a hedge whose plain う ends the sentence"},
+		want{has: S{greeting.Hedge}, register: informal},
+		"と思う。 is a hedge that ends the sentence in the plain form"},
+	{"dōzo is no plain ending", "こちらへどうぞ。",
+		want{has: S{greeting.Please}, not: S{greeting.InformalAddress}, register: unknown},
+		"the うぞ of どうぞ is part of the word, not a casual ending"},
 	{"polite thought", "その方がいいと思います。",
 		want{has: S{greeting.Hedge, greeting.FormalAddress}, not: S{greeting.InformalAddress}, register: formal},
 		"と思います。 ends in ます"},
