@@ -727,6 +727,17 @@ var spanishCases = []langCase{
 	{"agent what is the problem", "¿Cuál es el problema con su pedido? Le ayudo enseguida.",
 		want{not: S{greeting.DirectQuestion}, hostile: no},
 		"the agent asking what went wrong, to help"},
+
+	// usted and tú in the fillers and questions of conversation
+	{"seen it, usted", "¿La ha visto?",
+		want{has: S{greeting.FormalAddress}, register: formal},
+		"an object pronoun before the usted perfect that opens a question"},
+	{"you know, usted", "Ya sabe lo que digo.",
+		want{has: S{greeting.FormalAddress}, register: formal},
+		"ya sabe: the filler to usted"},
+	{"you know, tú", "Ya sabes lo que digo.",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"ya sabes: the same filler to tú"},
 }
 
 func TestSpanish(t *testing.T) { runLangCases(t, language.Spanish, spanishCases) }
