@@ -607,6 +607,20 @@ var italianCases = []langCase{
 	{"editors: I'd be grateful, Lei", "Le sarei grata se potesse indicare la pagina della citazione.",
 		want{has: S{greeting.Indirect}, above: polite, register: formal},
 		"the same to a reader addressed as Lei"},
+
+	// Lei and tu in the fillers and questions of conversation
+	{"seen them, Lei", "Li ha visti tutti?",
+		want{has: S{greeting.FormalAddress}, register: formal},
+		"an object pronoun before the Lei perfect that opens a question"},
+	{"you know what I mean, Lei", "Sa cosa intendo?",
+		want{has: S{greeting.FormalAddress}, register: formal},
+		"sa cosa intendo: the filler to Lei"},
+	{"you know what I mean, tu", "Sai cosa intendo?",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"sai cosa intendo: the same filler to tu"},
+	{"if you think about it, tu", "Se ci pensi, ha senso.",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"se ci pensi to tu, se ci pensa to Lei"},
 }
 
 func TestItalian(t *testing.T) { runLangCases(t, language.Italian, italianCases) }
