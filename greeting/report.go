@@ -48,9 +48,10 @@ type Report struct {
 	Words int `json:"-"`
 	// Content holds the message's distinct content words, in the order of
 	// their first use, for TakesUp: words of four letters or more outside
-	// greetings, thanks and other courtesy, folded and cut to four letters;
-	// in scripts written without spaces, pairs of characters (not two
-	// hiragana).
+	// greetings, thanks and other courtesy and other than the language's
+	// function words ("that", "your"), folded and cut to four letters; in
+	// scripts written without spaces, pairs of characters (not two
+	// hiragana, nor two function characters such as 我们).
 	Content []string `json:"-"`
 }
 
