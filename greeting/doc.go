@@ -38,11 +38,13 @@
 //     quotation marks are a quotation, not hostility.
 //   - Formality, in [-1, 1]: (F-I)/(F+I+1) for F formal and I informal cues:
 //     a form of address (Lei, Sie, du, vous, and the verb forms that go with
-//     them) weighs 1; a register word (kindly, gonna) and, in scripts with
-//     capitals, a message that starts in lower case or shouts "!!" weigh 0.5.
-//     Register is unknown without cues,
-//     mixed when a message uses both the formal and the informal form of
-//     address, and otherwise formal or informal by the sign of Formality.
+//     them) weighs 1, a register word (kindly, gonna) 0.5. Forms of address
+//     between quotation marks are someone else's and count only when the
+//     message's own words carry no register; then, in scripts with capitals,
+//     a message that starts in lower case or shouts "!!" weighs 0.5 on the
+//     informal side. Register is unknown without cues, mixed when a message
+//     uses both the formal and the informal form of address, and otherwise
+//     formal or informal by the sign of Formality.
 //   - Greeting and Closing: the first greeting and the last closing, with the
 //     part of day they name; [PartOfDay.Fits] says whether that suits the
 //     customer's local hour.
@@ -57,7 +59,9 @@
 // folding, accents on Latin letters) and matched in one pass, with offsets
 // into the original bytes. Tags resolve to the closest language with data
 // through a language.Matcher; language.Und, or a tag with no close match,
-// asks the checker to detect the language from its frequent words.
+// asks the checker to detect the language from its frequent words. The
+// tag's region, given or likely (pt alone is Brazil's), picks the regional
+// variety where a word's register changes with it (Portuguese seu).
 // [WithData] adds a language, or replaces one, from a file of your own.
 //
 // # Concurrency
