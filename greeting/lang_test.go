@@ -201,11 +201,7 @@ func TestRegionalVarieties(t *testing.T) {
 	// A region in the tag picks the variety of the language a text is read
 	// in; without one, the likely region (CLDR's) is used: Brazil for pt,
 	// Spain for es.
-	tests := []struct {
-		name, tag, text string
-		want            greeting.Register
-		reason          string
-	}{
+	testRegisters(t, []registerCase{
 		{"seu in Portugal", "pt-PT", "Como foi o seu dia?", greeting.Formal,
 			"in Portugal seu is the reader's under the polite third-person address"},
 		{"seu in Angola", "pt-AO", "Como foi o seu dia?", greeting.Formal,
@@ -236,26 +232,14 @@ func TestRegionalVarieties(t *testing.T) {
 			"in the Americas ustedes is the only plural"},
 		{"ustedes in Latin America", "es-419", "¿Ustedes ya lo saben?", greeting.Unknown,
 			"419 contains every country of Latin America"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := greeting.Check(tt.text, language.MustParse(tt.tag))
-			if r.Register != tt.want {
-				t.Errorf("Check(%q, %s) register %v (formality %.2f, markers %v), want %v: %s", tt.text, tt.tag, r.Register, r.Formality, found(r), tt.want, tt.reason)
-			}
-		})
-	}
+	})
 }
 
 func TestQuotedRegister(t *testing.T) {
 	// Words between quotation marks are someone else's: their forms of
 	// address make no mix with the writer's own, and count only when the
 	// writer's own words carry no register.
-	tests := []struct {
-		name, tag, text string
-		want            greeting.Register
-		reason          string
-	}{
+	testRegisters(t, []registerCase{
 		{"casual speech quoted", "ja", "お客様から「早くしてよ」と言われました。", greeting.Formal,
 			"the casual request is the customer's; the reply itself is polite"},
 		{"tu quoted", "fr", "Il m'a dit « tu es en retard », mais je vous assure que tout est prêt.", greeting.Formal,
@@ -266,7 +250,18 @@ func TestQuotedRegister(t *testing.T) {
 			"a message that is all one quotation is read as its writer's words"},
 		{"own mix", "de", "Können Sie mir helfen? Du weißt ja, wie das geht.", greeting.Mixed,
 			"the writer's own words switch from Sie to du"},
-	}
+	})
+}
+
+// A registerCase is a text checked with a tag, and the register it reads in.
+type registerCase struct {
+	name, tag, text string
+	want            greeting.Register
+	reason          string
+}
+
+func testRegisters(t *testing.T, tests []registerCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := greeting.Check(tt.text, language.MustParse(tt.tag))
