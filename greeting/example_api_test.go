@@ -281,6 +281,20 @@ func ExampleRegister() {
 	// mixed 0.00
 }
 
+// The region of the tag picks the variety of a language: in Portugal
+// "seu" is the reader's under the polite address, in Brazil (and for pt
+// alone, Brazil's Portuguese) it goes with the everyday você.
+func ExampleRegister_regions() {
+	for _, tag := range []string{"pt-PT", "pt-BR", "pt"} {
+		r := greeting.Check("Como foi o seu dia?", language.MustParse(tag))
+		fmt.Println(tag, r.Register)
+	}
+	// Output:
+	// pt-PT formal
+	// pt-BR unknown
+	// pt unknown
+}
+
 // In Japanese there are no spaces between words; phrases are matched
 // anyway, and offsets stay byte offsets into the original text.
 func ExampleCheck_japanese() {
