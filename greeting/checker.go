@@ -449,12 +449,16 @@ func sloppiness(t *match.Text) float64 {
 // token; fitting puts the longest first within each group, and whole
 // phrases before word endings, keeping the order found otherwise.
 func (lx *lexicon) fitting(found []match.Match, toks []match.Token, region language.Region) []match.Match {
+	kana := lx.scripts&scriptKana != 0
 	kept := found[:0]
 	opener := int32(-1) // the clause after an opening greeting: "Hi Marco, why…"
 	for _, m := range found {
 		e := &lx.entries[m.Payload]
 		if e.attrs&conditions != 0 && (!fits(m, e, toks, opener) || e.region != 0 && !lx.regions[e.region-1].has(region)) {
 			continue // out of place, or of another region ("seu" is your in Portugal, anyone's in Brazil)
+		}
+		if kana && inKatakana(m, toks) {
+			continue // part of a loanword: the クソ of ジャクソン
 		}
 		if e.cat == category(Greeting) && toks[m.First].Has(match.SentenceStart) {
 			opener = clauseAfter(toks, m.End)
@@ -468,6 +472,15 @@ func (lx *lexicon) fitting(found []match.Match, toks []match.Token, region langu
 		kept[i] = m
 	}
 	return kept
+}
+
+// inKatakana reports whether match m starts or ends inside a word written
+// in katakana: a loanword is no phrase of its letters (クソ in ジャクソン).
+// A letter that starts no word continues the run of the letter before it.
+func inKatakana(m match.Match, toks []match.Token) bool {
+	const kana, start = match.Katakana, match.WordStart
+	return toks[m.First].Flags&(kana|start) == kana && m.First > 0 && toks[m.First-1].Flags&kana != 0 ||
+		toks[m.End-1].Flags&kana != 0 && int(m.End) < len(toks) && toks[m.End].Flags&(kana|start) == kana
 }
 
 // before reports whether match a goes before match b, which starts at the

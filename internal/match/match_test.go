@@ -27,7 +27,7 @@ func describe(src string) string {
 		for _, fl := range []struct {
 			f Flag
 			c string
-		}{{Break, "|"}, {SentenceStart, "^"}, {AllUpper, "!"}, {Quoted, "q"}, {Unspaced, "u"}, {Symbol, "s"}, {WordStart, "w"}} {
+		}{{Break, "|"}, {SentenceStart, "^"}, {AllUpper, "!"}, {Quoted, "q"}, {Unspaced, "u"}, {Symbol, "s"}, {WordStart, "w"}, {Katakana, "k"}} {
 			if tok.Has(fl.f) {
 				b.WriteString(fl.c)
 			}
@@ -61,6 +61,8 @@ func TestTokens(t *testing.T) {
 		{"decomposed", "e\u0301te\u0301", "été→ete{|^w}", "decomposed accents fold like composed ones"},
 		{"cyrillic keeps marks", "Йогурт", "Йогурт→йогурт{|^w}", "й is a letter of its own, not и with a mark"},
 		{"japanese", "お待たせ。はい", "お{|^uw} 待{u} た{u} せ{u} は{|^uw} い{u}", "kana and kanji are one token each"},
+		{"katakana", "ジャクソン・ファイブーが", "ジ{|^uwk} ャ{uk} ク{uk} ソ{uk} ン{uk} フ{|uwk} ァ{uk} イ{uk} ブ{uk} ー{uk} が{u}",
+			"katakana letters and the long-vowel mark are flagged; the middle dot parts words"},
 		{"korean", "안녕 고객님", "안{|^uw} 녕{u} 고{uw} 객{u} 님{u}", "Hangul syllables are tokens; spaces start words"},
 		{"emoji", "thanks🙂 bye", "thanks{|^w} 🙂{s} bye{w}", "an emoji is a token of its own"},
 		{"invalid utf8", "ok\xffno", "ok{|^w} no{|w}", "invalid bytes separate tokens"},

@@ -21,6 +21,7 @@ const (
 	Unspaced                       // a character of a script written without spaces (Han, kana, Hangul)
 	Symbol                         // a pictograph or other symbol, such as an emoji
 	WordStart                      // it begins a word: not the second part of "don't", "e-mail" or an unspaced run
+	Katakana                       // a letter of katakana (ァ to ヺ) or the long-vowel mark ー, not the middle dot ・
 )
 
 // A Token is a word, an unspaced character or a symbol of the text.
@@ -301,6 +302,10 @@ func plainUnspaced(r rune) bool {
 		0x4e00 <= r && r <= 0x9fff || 0xac00 <= r && r <= 0xd7a3
 }
 
+// katakana reports whether r is a letter of katakana or the long-vowel mark
+// ー; the middle dot ・ parts words and is not.
+func katakana(r rune) bool { return 0x30a1 <= r && r <= 0x30fa || r == 0x30fc }
+
 // plainAt reports whether s starts with a plain letter or character: a
 // likely place for text in NFKC to resume after a piece that was not.
 func plainAt(s string) bool {
@@ -426,9 +431,12 @@ func (k *tokenizer) unspacedRun(src string, i int) int {
 	for i+3 <= len(src) {
 		// Every character plainUnspaced covers takes three bytes.
 		b0, b1, b2 := src[i], src[i+1], src[i+2]
-		if b0&0xf0 != 0xe0 || b1&0xc0 != 0x80 || b2&0xc0 != 0x80 ||
-			!plainUnspaced(rune(b0&0x0f)<<12|rune(b1&0x3f)<<6|rune(b2&0x3f)) {
+		r := rune(b0&0x0f)<<12 | rune(b1&0x3f)<<6 | rune(b2&0x3f)
+		if b0&0xf0 != 0xe0 || b1&0xc0 != 0x80 || b2&0xc0 != 0x80 || !plainUnspaced(r) {
 			break
+		}
+		if katakana(r) {
+			flags |= Katakana
 		}
 		at := int32(len(t.Folded))
 		t.Folded = append(t.Folded, b0, b1, b2)
@@ -464,6 +472,9 @@ func (k *tokenizer) letter(r rune, start, end int32, unsp bool) {
 	}
 	if unsp {
 		f |= Unspaced
+		if katakana(r) {
+			f |= Katakana
+		}
 	}
 	tok := k.openToken(start, f)
 	if upper || lower {
