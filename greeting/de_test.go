@@ -828,6 +828,17 @@ var germanCases = []langCase{
 	{"editors: not original research", "Das ist keine Theoriefindung, sondern belegt.",
 		want{not: S{greeting.Criticism}, hostile: no},
 		"a negated judgement is none"},
+
+	// hostile words inside harmless ones
+	{"an incredible book", "Dieses Buch ist unglaublich, es handelt von Versicherungen.",
+		want{not: S{greeting.Impatience}, hostile: no},
+		"unglaublich inside a sentence admires"},
+	{"an outburst", "Unglaublich! Seit drei Wochen warte ich.",
+		want{has: S{greeting.Impatience}, hostile: yes},
+		"as a sentence of its own, exasperation"},
+	{"misread by the writer", "Ich muss Ihre Bemerkung falsch gelesen haben.",
+		want{not: S{greeting.Blame}, hostile: no},
+		"the writer blames themself"},
 }
 
 func TestGerman(t *testing.T) { runLangCases(t, language.German, germanCases) }

@@ -738,6 +738,17 @@ var spanishCases = []langCase{
 	{"you know, tú", "Ya sabes lo que digo.",
 		want{has: S{greeting.InformalAddress}, register: informal},
 		"ya sabes: the same filler to tú"},
+
+	// hostile words inside harmless ones
+	{"a sitcom's mother", "Cómo conocí a tu madre es mi serie favorita.",
+		want{not: S{greeting.Insult}, hostile: no},
+		"tu madre named inside a sentence is a mother, not the insult"},
+	{"the insult", "¡Tu madre!",
+		want{has: S{greeting.Insult}, hostile: yes},
+		"where the sentence starts and ends"},
+	{"last seen", "Lo vi por última vez en Madrid.",
+		want{not: S{greeting.Impatience}, hostile: no},
+		"vi por última vez dates a sighting; no 'for the last time'"},
 }
 
 func TestSpanish(t *testing.T) { runLangCases(t, language.Spanish, spanishCases) }

@@ -45,7 +45,8 @@ var floors = map[string]float64{
 }
 
 // ceilings bound the false positive rates: hostility read into harmless
-// posts, and listening credited to replies that take up nothing.
+// posts and ordinary talk, and listening credited to replies that take up
+// nothing.
 var ceilings = map[string]float64{
 	"davidson-en hostile false-positive rate":     0.11,
 	"germeval2018-de hostile false-positive rate": 0.08,
@@ -60,7 +61,12 @@ var ceilings = map[string]float64{
 	"listening/es stock replies credited": 0.045, "listening/fr stock replies credited": 0.08,
 	"listening/hi stock replies credited": 0.025, "listening/it stock replies credited": 0.04,
 	"listening/nl stock replies credited": 0.06, "listening/pt stock replies credited": 0.05,
-	"listening/vi stock replies credited": 0.045, "listening/ja stock replies credited": 0.03,
+	"listening/vi stock replies credited": 0.045,
+
+	"ordinary/de hostile": 0.02, "ordinary/es hostile": 0.02, "ordinary/fr hostile": 0.015,
+	"ordinary/hi hostile": 0.022, "ordinary/it hostile": 0.01, "ordinary/ja hostile": 0.02,
+	"ordinary/ko hostile": 0.026, "ordinary/nl hostile": 0.018, "ordinary/pt hostile": 0.021,
+	"ordinary/vi hostile": 0.024, "listening/ja stock replies credited": 0.03,
 	"listening/ko stock replies credited": 0.03,
 }
 
@@ -478,6 +484,30 @@ func TestListeningStockReplies(t *testing.T) {
 			}
 		}
 		figs = append(figs, figure{"listening/" + lang + " stock replies credited", pairs, float64(credited) / float64(pairs)})
+	}
+	report(t, figs)
+}
+
+// TestHostilityOrdinary measures hostility read into ordinary talk: the
+// share of the formality sets' lines (both twins, conversations about
+// telephony and everyday topics, none of them offensive) read as hostile.
+func TestHostilityOrdinary(t *testing.T) {
+	c := Default()
+	var figs []figure
+	for _, lang := range formalityLangs(t) {
+		tag := language.Make(lang)
+		var n, hostile int
+		for _, domain := range []string{"telephony", "topical_chat"} {
+			for _, twin := range []string{"formal", "informal"} {
+				for _, line := range readLines(t, "formality", lang, domain+"."+twin+".txt") {
+					n++
+					if c.Check(line, tag).Hostile {
+						hostile++
+					}
+				}
+			}
+		}
+		figs = append(figs, figure{"ordinary/" + lang + " hostile", n, float64(hostile) / float64(n)})
 	}
 	report(t, figs)
 }

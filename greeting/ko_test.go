@@ -586,6 +586,14 @@ var koreanCases = []langCase{
 	{"editors: could you add a source", "안녕하세요, 혹시 시간 되실 때 이 수치에 출처를 좀 달아 주실 수 있을까요? 감사합니다!",
 		want{has: S{greeting.Greeting, greeting.Hedge, greeting.Indirect, greeting.Gratitude}, not: hostileStrategies, hostile: no, above: polite, register: formal},
 		"a greeting, 혹시, a request in the form of a question and thanks"},
+
+	// hostile words inside harmless ones
+	{"like mad", "와, 미친 듯이 기네요.",
+		want{not: S{greeting.Insult}, hostile: no},
+		"미친 듯이 intensifies"},
+	{"from the back", "뒤에서부터 읽어 보세요.",
+		want{not: S{greeting.Command}, hostile: no},
+		"뒤에서부터 is no 뒤에 서"},
 }
 
 func TestKorean(t *testing.T) { runLangCases(t, language.Korean, koreanCases) }

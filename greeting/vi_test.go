@@ -588,6 +588,14 @@ var vietnameseCases = []langCase{
 	{"editors: what do you think, up to you", "Chị thấy sao nếu mình gộp hai bài này lại ạ? Tùy chị quyết định.",
 		want{has: S{greeting.Indirect, greeting.Deference}, not: hostileStrategies, hostile: no, above: polite, register: formal},
 		"chị thấy sao asks; tùy chị quyết định leaves the choice"},
+
+	// hostile words inside harmless ones
+	{"a fan", "Tôi là người hâm mộ của anh ấy.",
+		want{not: S{greeting.Insult}, hostile: no},
+		"hâm mộ is to admire"},
+	{"your own", "Tính cách của chính bạn quyết định con người của bạn.",
+		want{not: S{greeting.Blame}, hostile: no},
+		"của chính bạn owns; it blames nobody"},
 }
 
 func TestVietnamese(t *testing.T) { runLangCases(t, language.Vietnamese, vietnameseCases) }
