@@ -323,6 +323,14 @@ var englishCases = []langCase{
 	{"what evidence", "What evidence do you have for that?",
 		want{has: S{greeting.DirectQuestion}, not: S{greeting.Indirect}, below: rude},
 		"demanding evidence is no indirect request"},
+
+	// "your problem": handed back, or the reader's, helped
+	{"your problem, solved", "Your problem is solved.",
+		want{not: S{greeting.Blame}, hostile: no},
+		"the reader's problem, helped"},
+	{"your problem, handed back", "Your problem, not mine.",
+		want{has: S{greeting.Blame}, hostile: yes},
+		"a sentence of its own hands it back"},
 }
 
 func TestReportJSON(t *testing.T) {

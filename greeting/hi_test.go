@@ -595,6 +595,14 @@ var hindiCases = []langCase{
 	{"editors: hinglish source demanded", "Source kahan hai?",
 		want{has: S{greeting.DirectQuestion}, below: rude},
 		"the same demand in Latin letters"},
+
+	// "your problem": handed back, or the reader's, helped
+	{"your problem, solved", "आपकी समस्या हल हो गई है।",
+		want{not: S{greeting.Dismissal}, hostile: no},
+		"the reader's problem, solved"},
+	{"your problem, handed back", "यह आपकी समस्या है।",
+		want{has: S{greeting.Dismissal}, hostile: yes},
+		"यह आपकी समस्या है hands it back"},
 }
 
 func TestHindi(t *testing.T) { runLangCases(t, language.Hindi, hindiCases) }

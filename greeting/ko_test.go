@@ -594,6 +594,14 @@ var koreanCases = []langCase{
 	{"from the back", "뒤에서부터 읽어 보세요.",
 		want{not: S{greeting.Command}, hostile: no},
 		"뒤에서부터 is no 뒤에 서"},
+
+	// "your problem": handed back, or the reader's, helped
+	{"your problem, solved", "당신 문제는 해결됐어요.",
+		want{not: S{greeting.Dismissal}, hostile: no},
+		"the reader's problem, solved"},
+	{"your problem, handed back", "그건 당신 문제예요.",
+		want{has: S{greeting.Dismissal}, hostile: yes},
+		"그건 당신 문제 hands it back"},
 }
 
 func TestKorean(t *testing.T) { runLangCases(t, language.Korean, koreanCases) }

@@ -597,6 +597,20 @@ var dutchCases = []langCase{
 	{"editors: Flemish request", "Zoudt ge eens naar de titel willen kijken? Merci!",
 		want{has: S{greeting.Indirect, greeting.Gratitude}, not: S{greeting.DirectQuestion}, above: polite, register: informal},
 		"the Flemish conditional with ge asks"},
+
+	// "your problem": handed back, or the reader's, helped
+	{"your problem, solved", "Uw probleem is opgelost.",
+		want{not: S{greeting.Dismissal}, hostile: no},
+		"the reader's problem, helped"},
+	{"your problem, handed back", "Jouw probleem!",
+		want{has: S{greeting.Dismissal}, hostile: yes},
+		"a sentence of its own hands it back"},
+	{"understood", "Ik begrijp uw probleem.",
+		want{not: S{greeting.Dismissal}, hostile: no},
+		"understanding the reader's problem"},
+	{"a reminder", "Vergeet dan niet te betalen.",
+		want{not: S{greeting.Dismissal}, hostile: no},
+		"vergeet dan niet reminds; it is no 'Dan niet.'"},
 }
 
 func TestDutch(t *testing.T) { runLangCases(t, language.Dutch, dutchCases) }

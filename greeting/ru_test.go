@@ -595,6 +595,14 @@ var russianCases = []langCase{
 	{"editors: maybe I am wrong", "Возможно, я ошибаюсь, но в источнике указан 1954 год.",
 		want{has: S{greeting.Hedge}, not: append(S{greeting.Criticism}, hostileStrategies...), hostile: no, above: polite},
 		"owning that one may be wrong softens the objection"},
+
+	// "your problem": handed back, or the reader's, helped
+	{"your problems, solved", "Мы решим ваши проблемы.",
+		want{not: S{greeting.Dismissal}, hostile: no},
+		"the reader's problems, to be solved"},
+	{"your problem, handed back", "Это ваша проблема.",
+		want{has: S{greeting.Dismissal}, hostile: yes},
+		"это ваша проблема hands it back"},
 }
 
 func TestRussian(t *testing.T) { runLangCases(t, language.Russian, russianCases) }
