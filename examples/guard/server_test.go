@@ -248,7 +248,7 @@ func TestResponse(t *testing.T) {
 	want := map[string]any{
 		"action": "revise",
 		"findings": []any{
-			finding("listening/de-escalate", "major", `The customer is upset ("still waiting"); the reply neither apologises nor shows understanding.`,
+			finding("listening/de-escalate", "major", `The customer is upset ("I'm still waiting"); the reply neither apologises nor shows understanding.`,
 				[]any{"previous.hostile = true", `reply.has("empathy") = false`, `reply.has("apology") = false`},
 				"Start by acknowledging how the customer feels, then answer."),
 			finding("timeliness/acknowledge-wait", "major", "The customer waited 5m20s; the reply neither apologises for the wait nor thanks them for it.",
