@@ -34,8 +34,8 @@ var floors = map[string]float64{
 	"multidogo-airline greeting F1": 0.93, "multidogo-airline closing F1": 0.74, "multidogo-airline gratitude F1": 0.868,
 	"multidogo-fastfood greeting F1": 0.94, "multidogo-fastfood closing F1": 0.74, "multidogo-fastfood gratitude F1": 0.931,
 
-	"davidson-en hostile precision": 0.97, "davidson-en hostile recall": 0.79,
-	"germeval2018-de hostile precision": 0.732, "germeval2018-de hostile recall": 0.424,
+	"davidson-en hostile precision": 0.973, "davidson-en hostile recall": 0.84,
+	"germeval2018-de hostile precision": 0.736, "germeval2018-de hostile recall": 0.424,
 	"cold-zh hostile precision": 0.865, "cold-zh hostile recall": 0.364,
 
 	"detect/de accuracy": 0.991, "detect/es accuracy": 0.993, "detect/fr accuracy": 0.994,
@@ -48,7 +48,7 @@ var floors = map[string]float64{
 // posts and ordinary talk, and listening credited to replies that take up
 // nothing.
 var ceilings = map[string]float64{
-	"davidson-en hostile false-positive rate":     0.11,
+	"davidson-en hostile false-positive rate":     0.10,
 	"germeval2018-de hostile false-positive rate": 0.08,
 	"cold-zh hostile false-positive rate":         0.06,
 
@@ -64,9 +64,9 @@ var ceilings = map[string]float64{
 	"listening/vi stock replies credited": 0.045,
 
 	"ordinary/de hostile": 0.02, "ordinary/es hostile": 0.02, "ordinary/fr hostile": 0.015,
-	"ordinary/hi hostile": 0.022, "ordinary/it hostile": 0.01, "ordinary/ja hostile": 0.02,
-	"ordinary/ko hostile": 0.026, "ordinary/nl hostile": 0.012, "ordinary/pt hostile": 0.021,
-	"ordinary/vi hostile": 0.024, "listening/ja stock replies credited": 0.03,
+	"ordinary/hi hostile": 0.01, "ordinary/it hostile": 0.01, "ordinary/ja hostile": 0.02,
+	"ordinary/ko hostile": 0.024, "ordinary/nl hostile": 0.012, "ordinary/pt hostile": 0.021,
+	"ordinary/vi hostile": 0.021, "listening/ja stock replies credited": 0.03,
 	"listening/ko stock replies credited": 0.03,
 }
 

@@ -394,6 +394,13 @@ var englishCases = []langCase{
 	{"working with the courier", "I'm working with the courier to find your parcel.",
 		want{not: S{greeting.Dismissal}, hostile: no},
 		"working on the reader's matter, not the barman's 'I'm working'"},
+
+	{"vulgar slur", "Stop whining, you pussy.",
+		want{has: S{greeting.Profanity}, hostile: yes},
+		"pussy as a slur is vulgar"},
+	{"the cat", "Our shop cat is a sweet pussycat, say hi to her when you visit.",
+		want{not: S{greeting.Profanity}, hostile: no},
+		"a pussycat is a cat"},
 }
 
 func TestReportJSON(t *testing.T) {
