@@ -295,8 +295,9 @@ func (lx *lexicon) read(s *scratch, region language.Region) Report {
 		// the register evidence of the writer's own words, and of the words
 		// they quote, which count only when their own carry none
 		own, quote registerCues
-		allQuoted  = -1  // whether every token is quoted: 1 or 0, -1 until known
-		asked      []int // the markers of an asked "Really?", "Seriously?"
+		allQuoted  = -1        // whether every token is quoted: 1 or 0, -1 until known
+		hedged     = int32(-1) // the first token of the sentence of the last hedge or indirect request
+		asked      []int       // the markers of an asked "Really?", "Seriously?"
 	)
 	s.counts = [numStrategies]int{}
 	markers := s.markers[:0] // copied out at the end, at their number
@@ -347,6 +348,12 @@ func (lx *lexicon) read(s *scratch, region language.Region) Report {
 		}
 		if (st.Hostile() || st == Criticism) && quoted(toks[m.First:m.End]) {
 			continue // quoting the customer's words is not saying them
+		}
+		switch {
+		case st == Hedge || st == Indirect:
+			hedged = sentenceOf(toks, m.First)
+		case st == Blame && hedged >= 0 && hedged == sentenceOf(toks, m.First) && sentenceAsked(t, m.End):
+			continue // a hedged question looks for the cause: "Haben Sie vielleicht … falsch eingegeben?"
 		}
 		if (st == Greeting || st == Factuality) && toks[m.First].Has(match.Break) && askedAfter(t, m.End) &&
 			(m.End-m.First == 1 || st == Factuality && !wordsAfter(toks, int(toks[m.End-1].End))) {
@@ -561,6 +568,30 @@ func sentenceEndsAt(toks []match.Token, i int32) bool {
 		}
 	}
 	return true
+}
+
+// sentenceOf returns the index of the first token of the sentence token i
+// is in.
+func sentenceOf(toks []match.Token, i int32) int32 {
+	for i > 0 && !toks[i].Has(match.SentenceStart) {
+		i--
+	}
+	return i
+}
+
+// sentenceAsked reports whether the sentence that goes on at token i ends
+// in a question mark.
+func sentenceAsked(t *match.Text, i int32) bool {
+	toks := t.Tokens
+	for int(i) < len(toks) && !toks[i].Has(match.SentenceStart) {
+		i++
+	}
+	for _, mk := range t.Marks {
+		if mk.After == i && mk.Questions > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // scopeEnd returns the token after the scope of a negation that ends at

@@ -904,6 +904,17 @@ var germanCases = []langCase{
 	{"rude: as already said", "Wie schon gesagt: Der Router ist nicht kaputt.",
 		want{has: S{greeting.Impatience}, hostile: yes},
 		"the writer's own repetition stays impatient"},
+
+	// a hedged question looks for the cause; the statement blames
+	{"hedged question", "Haben Sie vielleicht die Adresse falsch eingegeben?",
+		want{has: S{greeting.Hedge}, not: S{greeting.Blame}, hostile: no},
+		"vielleicht in a question: a guess at what went wrong"},
+	{"the statement", "Sie haben die Adresse falsch eingegeben.",
+		want{has: S{greeting.Blame}, hostile: yes},
+		"stated, it blames"},
+	{"a hedge in another sentence", "Vielleicht lesen Sie mal. Sie haben die Adresse falsch eingegeben?",
+		want{has: S{greeting.Blame}, hostile: yes},
+		"the hedge softens only its own sentence"},
 }
 
 func TestGerman(t *testing.T) { runLangCases(t, language.German, germanCases) }

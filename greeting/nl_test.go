@@ -676,6 +676,14 @@ var dutchCases = []langCase{
 	{"rude: gone mad", "Bent u gek geworden?",
 		want{has: S{greeting.Insult}, hostile: yes},
 		"the reader called mad"},
+
+	// a hedged question looks for the cause; the statement blames
+	{"hedged question", "Heeft u misschien het verkeerde adres ingevuld?",
+		want{not: S{greeting.Blame}, hostile: no},
+		"misschien in a question: a guess at what went wrong"},
+	{"the statement", "U heeft het verkeerde adres ingevuld.",
+		want{has: S{greeting.Blame}, hostile: yes},
+		"stated, it blames"},
 }
 
 func TestDutch(t *testing.T) { runLangCases(t, language.Dutch, dutchCases) }
