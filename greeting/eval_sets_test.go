@@ -66,7 +66,7 @@ var ceilings = map[string]float64{
 	"ordinary/de hostile": 0.02, "ordinary/es hostile": 0.02, "ordinary/fr hostile": 0.015,
 	"ordinary/hi hostile": 0.01, "ordinary/it hostile": 0.01, "ordinary/ja hostile": 0.02,
 	"ordinary/ko hostile": 0.024, "ordinary/nl hostile": 0.012, "ordinary/pt hostile": 0.021,
-	"ordinary/vi hostile": 0.021, "listening/ja stock replies credited": 0.03,
+	"ordinary/vi hostile": 0.021, "listening/ja stock replies credited": 0.01,
 	"listening/ko stock replies credited": 0.03,
 }
 

@@ -16,8 +16,9 @@ import (
 // of its data: "that", "your", "with", which any reply shares with any
 // message), compared by their folded first four letters, so that "waiting"
 // takes up "wait"; in scripts written without spaces, pairs of adjacent
-// characters, except pairs of hiragana, which are mostly endings and
-// particles (ます, には).
+// characters, except pairs with a hiragana, which hold particles, endings
+// and okurigana (には, 届き), and pairs of two function characters (我们,
+// 어요).
 
 // TakesUp returns the share (0 to 1) of the content words of prev, the
 // message being answered, that r uses: a sign that the reply listened. It is
@@ -86,8 +87,8 @@ func content(t *match.Text, markers []Marker, found *match.Scratch, isFunction w
 			if next.Flags&(match.Unspaced|match.WordStart) != match.Unspaced {
 				continue // the last character of its run
 			}
-			if hiragana(folded[start:end]) && hiragana(folded[next.FStart:next.FEnd]) {
-				continue // endings and particles: ます, には
+			if hiragana(folded[start:end]) || hiragana(folded[next.FStart:next.FEnd]) {
+				continue // particles, endings and okurigana: には, 届き
 			}
 			if len(isFunction) > 0 && isFunction.has(found.WordID(i)) && isFunction.has(found.WordID(i+1)) {
 				continue // two function characters: 我们, 어요

@@ -47,7 +47,7 @@ func TestTakesUp(t *testing.T) {
 		{"unspaced", language.Japanese,
 			"荷物がまだ届きません。",
 			"お荷物は明日届きます。",
-			0.5, "pairs of characters: 荷物 and 届き of 荷物, 物が, だ届 and 届き are taken up; pairs of hiragana (がま, まだ, きま, ませ, せん) are endings and particles, not content",
+			1, "pairs of characters: 荷物, the customer's one content word, is taken up; pairs with hiragana (物が, だ届, 届き, がま, ませ) hold particles, endings and okurigana, not content",
 		},
 		{"empty customer message", language.English,
 			"", "Hello! How can I help?",

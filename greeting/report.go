@@ -50,7 +50,7 @@ type Report struct {
 	// their first use, for TakesUp: words of four letters or more outside
 	// greetings, thanks and other courtesy and other than the language's
 	// function words ("that", "your"), folded and cut to four letters; in
-	// scripts written without spaces, pairs of characters (not two
+	// scripts written without spaces, pairs of characters (none with a
 	// hiragana, nor two function characters such as 我们).
 	Content []string `json:"-"`
 }
