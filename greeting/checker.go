@@ -296,7 +296,7 @@ func (lx *lexicon) read(s *scratch, region language.Region) Report {
 		// they quote, which count only when their own carry none
 		own, quote registerCues
 		allQuoted  = -1        // whether every token is quoted: 1 or 0, -1 until known
-		hedged     = int32(-1) // the first token of the sentence of the last hedge or indirect request
+		hedged     = int32(-1) // the first token of the last hedge or indirect request
 		asked      []int       // the markers of an asked "Really?", "Seriously?"
 	)
 	s.counts = [numStrategies]int{}
@@ -351,8 +351,8 @@ func (lx *lexicon) read(s *scratch, region language.Region) Report {
 		}
 		switch {
 		case st == Hedge || st == Indirect:
-			hedged = sentenceOf(toks, m.First)
-		case st == Blame && hedged >= 0 && hedged == sentenceOf(toks, m.First) && sentenceAsked(t, m.End):
+			hedged = m.First
+		case st == Blame && hedged >= 0 && hedged >= sentenceOf(toks, m.First) && sentenceAsked(t, m.End):
 			continue // a hedged question looks for the cause: "Haben Sie vielleicht … falsch eingegeben?"
 		}
 		if (st == Greeting || st == Factuality) && toks[m.First].Has(match.Break) && askedAfter(t, m.End) &&
