@@ -401,6 +401,13 @@ var englishCases = []langCase{
 	{"the cat", "Our shop cat is a sweet pussycat, say hi to her when you visit.",
 		want{not: S{greeting.Profanity}, hostile: no},
 		"a pussycat is a cat"},
+
+	{"an offer runs out", "Hurry, the sale ends at midnight!",
+		want{not: S{greeting.Impatience}, hostile: no},
+		"the hurry of an offer orders nobody"},
+	{"hurry up", "Hurry up, I don't have all day.",
+		want{has: S{greeting.Impatience}, hostile: yes},
+		"hurrying the reader"},
 }
 
 func TestReportJSON(t *testing.T) {
