@@ -295,7 +295,6 @@ func (lx *lexicon) read(s *scratch, region language.Region) Report {
 		// the register evidence of the writer's own words, and of the words
 		// they quote, which count only when their own carry none
 		own, quote registerCues
-		allQuoted  = -1        // whether every token is quoted: 1 or 0, -1 until known
 		hedged     = int32(-1) // the first token of the last hedge or indirect request
 		asked      []int       // the markers of an asked "Really?", "Seriously?"
 	)
@@ -318,13 +317,11 @@ func (lx *lexicon) read(s *scratch, region language.Region) Report {
 		cues := &own
 		if e.attrs&(attrFormal|attrInformal) != 0 || e.cat == catFormal || e.cat == catInformal ||
 			e.cat == category(FormalAddress) || e.cat == category(InformalAddress) {
-			if toks[m.First].Has(match.Quoted) && quoted(toks[m.First:m.End]) {
-				if allQuoted < 0 {
-					allQuoted = b2i(quoted(toks))
-				}
-				if allQuoted == 0 {
-					cues = &quote // 「ああ、持っている」と思いました: someone else's words
-				}
+			// Quoted words are someone else's (「ああ、持っている」と思いました),
+			// unless the whole text is one quotation; quoted stops at the
+			// first token outside one, mostly the first.
+			if toks[m.First].Has(match.Quoted) && quoted(toks[m.First:m.End]) && !quoted(toks) {
+				cues = &quote
 			}
 			if e.attrs&attrFormal != 0 || e.cat == catFormal {
 				cues.formal += cueWeight

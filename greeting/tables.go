@@ -51,7 +51,11 @@ func encodeTables(lx *lexicon, src []byte) ([]byte, error) {
 	}
 	body := binary.AppendUvarint(nil, uint64(len(lx.regions)))
 	for _, rs := range lx.regions {
-		body = append(body, byte(b2i(rs.not)))
+		not := byte(0)
+		if rs.not {
+			not = 1
+		}
+		body = append(body, not)
 		body = binary.AppendUvarint(body, uint64(len(rs.list)))
 		for _, r := range rs.list {
 			code := r.String()
@@ -179,12 +183,4 @@ func decodeRegions(data []byte) ([]regionSet, []byte, error) {
 		}
 	}
 	return regions, data, nil
-}
-
-// b2i is 1 for true and 0 for false.
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
