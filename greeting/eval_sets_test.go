@@ -460,26 +460,16 @@ func TestListeningStockReplies(t *testing.T) {
 		for _, r := range replies {
 			reps = append(reps, c.Check(r, tag))
 		}
-		var files []string
-		for _, domain := range []string{"telephony", "topical_chat"} {
-			if lang == "en" {
-				files = append(files, "de/"+domain+".source-en.txt")
-			} else {
-				files = append(files, lang+"/"+domain+".formal.txt", lang+"/"+domain+".informal.txt")
-			}
-		}
 		var pairs, credited int
-		for _, f := range files {
-			for _, line := range readLines(t, "formality", f) {
-				msg := c.Check(line, tag)
-				if len(msg.Content) == 0 {
-					continue
-				}
-				for i := range reps {
-					pairs++
-					if reps[i].TakesUp(&msg) > 0 {
-						credited++
-					}
+		for _, line := range ordinaryLines(t, lang) {
+			msg := c.Check(line, tag)
+			if len(msg.Content) == 0 {
+				continue
+			}
+			for i := range reps {
+				pairs++
+				if reps[i].TakesUp(&msg) > 0 {
+					credited++
 				}
 			}
 		}
@@ -496,18 +486,32 @@ func TestHostilityOrdinary(t *testing.T) {
 	var figs []figure
 	for _, lang := range formalityLangs(t) {
 		tag := language.Make(lang)
-		var n, hostile int
-		for _, domain := range []string{"telephony", "topical_chat"} {
-			for _, twin := range []string{"formal", "informal"} {
-				for _, line := range readLines(t, "formality", lang, domain+"."+twin+".txt") {
-					n++
-					if c.Check(line, tag).Hostile {
-						hostile++
-					}
-				}
+		lines := ordinaryLines(t, lang)
+		hostile := 0
+		for _, line := range lines {
+			if c.Check(line, tag).Hostile {
+				hostile++
 			}
 		}
-		figs = append(figs, figure{"ordinary/" + lang + " hostile", n, float64(hostile) / float64(n)})
+		figs = append(figs, figure{"ordinary/" + lang + " hostile", len(lines), float64(hostile) / float64(len(lines))})
 	}
 	report(t, figs)
+}
+
+// ordinaryLines returns the lines of the formality sets in lang, both
+// twins of both domains; for English, the English sources they were
+// translated from (kept with the German set).
+func ordinaryLines(t *testing.T, lang string) []string {
+	t.Helper()
+	var lines []string
+	for _, domain := range []string{"telephony", "topical_chat"} {
+		if lang == "en" {
+			lines = append(lines, readLines(t, "formality", "de", domain+".source-en.txt")...)
+			continue
+		}
+		for _, twin := range []string{"formal", "informal"} {
+			lines = append(lines, readLines(t, "formality", lang, domain+"."+twin+".txt")...)
+		}
+	}
+	return lines
 }
