@@ -55,6 +55,9 @@ type Message struct {
 	// content words that this message takes up: a sign of listening. It is
 	// 1 when the previous message has no content words.
 	TakesUp float64 `expr:"takes_up"`
+	// CourtesyOnly is true when the message does nothing but greet, thank
+	// or take leave, perhaps naming the reader: "Thanks, bye!".
+	CourtesyOnly bool `expr:"courtesy_only"`
 	// Has reports whether the message uses a strategy, by its snake_case
 	// name: reply.has("apology"). Unknown names are load-time errors.
 	Has func(strategy string) bool `expr:"has"`
@@ -104,7 +107,7 @@ func newMessage(c *rapport.Conversation, i int, r *greeting.Report, fns msgFuncs
 	msg := Message{
 		Text: m.Text, Lang: r.Lang.String(), Turn: i, Role: m.Role.String(), Author: m.Author,
 		Politeness: r.Politeness, Formality: r.Formality, Register: r.Register.String(),
-		Hostile: r.Hostile, Words: r.Words, GreetingFits: true, report: r, base: baseOf(r.Lang),
+		Hostile: r.Hostile, Words: r.Words, CourtesyOnly: r.CourtesyOnly, GreetingFits: true, report: r, base: baseOf(r.Lang),
 	}
 	if m.Lang != language.Und {
 		msg.base = baseOf(m.Lang)

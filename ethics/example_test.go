@@ -70,7 +70,7 @@ principle care
 	// shop.policy:4:20: unknown strategy "apolgy" (want one of greeting, closing, gratitude, apology, please, deference, hedge, indirect, empathy, reassurance, follow_up, personal_name, formal_address, informal_address, direct_question, command, blame, dismissal, impatience, insult, profanity, shouting, canned, criticism, factuality, direct_start)
 	// 	    when reply.has("apolgy") && reply.hostle
 	// 	                   ^
-	// shop.policy:4:39: reply and previous have no field hostle (they have: text, lang, turn, role, author, politeness, formality, register, hostile, hostile_text, greeting, greeting_part, greeting_fits, closing, words, takes_up, has, count)
+	// shop.policy:4:39: reply and previous have no field hostle (they have: text, lang, turn, role, author, politeness, formality, register, hostile, hostile_text, greeting, greeting_part, greeting_fits, closing, words, takes_up, courtesy_only, has, count)
 	// 	    when reply.has("apolgy") && reply.hostle
 	// 	                                      ^
 }

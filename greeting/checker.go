@@ -403,7 +403,9 @@ func (lx *lexicon) read(s *scratch, region language.Region) Report {
 	r.Markers = append([]Marker{}, markers...) // never nil: the JSON form has "markers": []
 	markers = r.Markers
 	r.Words = len(toks)
-	r.Content = content(t, markers, &s.sc, lx.isFunction, &s.content)
+	var first int
+	r.Content, first = content(t, markers, &s.sc, lx.isFunction, &s.content)
+	r.CourtesyOnly = !r.Hostile && courtesyOnly(toks, markers, len(r.Content), first)
 	r.Politeness = round3(math.Tanh(z / 2))
 	if own.formal+own.informal == 0 {
 		own = quote // the register of the words quoted, when the writer's own have none

@@ -27,6 +27,8 @@ type want struct {
 	greetingPart *greeting.PartOfDay
 	closing      *string // text of the closing; "" means there must be none
 	closingPart  *greeting.PartOfDay
+
+	courtesyOnly *bool // Report.CourtesyOnly
 }
 
 type langCase struct {
@@ -99,6 +101,9 @@ func runLangCases(t *testing.T, tag language.Tag, cases []langCase) {
 			}
 			if w.below != nil && !(r.Politeness < *w.below) {
 				fail("Politeness = %.3f, want < %.2f", r.Politeness, *w.below)
+			}
+			if w.courtesyOnly != nil && r.CourtesyOnly != *w.courtesyOnly {
+				fail("CourtesyOnly = %v (content words %q), want %v", r.CourtesyOnly, r.Content, *w.courtesyOnly)
 			}
 			if w.register != nil && r.Register != *w.register {
 				fail("Register = %v (formality %.2f), want %v", r.Register, r.Formality, *w.register)

@@ -11,8 +11,9 @@ import (
 
 // Listening is measured by the content words of the customer's message that
 // a reply takes up. Content words are words of four letters or more outside
-// the courtesy around a message (greetings, closings, thanks, please, stock
-// phrases) and other than the language's function words (the function list
+// the courtesy around a message (greetings and the name after one, closings,
+// thanks, please, stock phrases; not apologies, which name what they are
+// for: "sorry for the wait") and other than the language's function words (the function list
 // of its data: "that", "your", "with", which any reply shares with any
 // message), compared by their folded first four letters, so that "waiting"
 // takes up "wait"; in scripts written without spaces, pairs of adjacent
@@ -48,8 +49,10 @@ func (r *Report) TakesUp(prev *Report) float64 {
 // content returns the distinct content words of a tokenised text, in the
 // order of their first use, leaving out the words of the courtesy markers
 // and the function words (isFunction, by the word ids of the last Find with
-// found). The words share one string; b holds buffers to reuse.
-func content(t *match.Text, markers []Marker, found *match.Scratch, isFunction wordBits, b *contentBuf) []string {
+// found). The words share one string; b holds buffers to reuse. It also
+// returns the index of the token of the first content word, or -1 if there
+// is none.
+func content(t *match.Text, markers []Marker, found *match.Scratch, isFunction wordBits, b *contentBuf) (out []string, first int) {
 	folded := t.Folded
 	words := b.words[:0] // folded[start:end] of each word
 	toks := t.Tokens
@@ -103,11 +106,14 @@ func content(t *match.Text, markers []Marker, found *match.Scratch, isFunction w
 			}
 			end = start + n
 		}
+		if len(words) == 0 {
+			first = i
+		}
 		words = append(words, [2]int32{start, end})
 	}
 	b.words = words
 	if len(words) == 0 {
-		return nil
+		return nil, -1
 	}
 	seen := &b.seen
 	if len(words) > maxKeptWords {
@@ -132,11 +138,11 @@ func content(t *match.Text, markers []Marker, found *match.Scratch, isFunction w
 	}
 	words = distinct
 	all := string(folded[lo:hi]) // the words are cut from one copy
-	out := make([]string, len(words))
+	out = make([]string, len(words))
 	for i, w := range words {
 		out[i] = all[w[0]-lo : w[1]-lo]
 	}
-	return out
+	return out, first
 }
 
 // contentBuf holds the buffers of content.
@@ -255,11 +261,49 @@ func prefix4(w []byte) (int32, bool) {
 }
 
 // courtesy reports whether a strategy is the politeness around a message's
-// content rather than content.
+// content rather than content. A personal name is one the checker found
+// after a greeting: "Hello Mrs Smith".
 func courtesy(s Strategy) bool {
 	switch s {
-	case Greeting, Closing, Gratitude, Please, Canned:
+	case Greeting, Closing, Gratitude, Please, Canned, PersonalName:
 		return true
 	}
 	return false
+}
+
+// courtesyOnly reports whether a message with the given markers, and
+// content words content words of which the first is the token toks[first],
+// does nothing but courtesy (see Report.CourtesyOnly). The one content word
+// allowed names the reader: it follows the courtesy directly, in the same
+// sentence, and is capitalised unless the text has no capitals other than
+// at the start of a sentence. In scripts written without spaces a name is
+// not told from content.
+func courtesyOnly(toks []match.Token, markers []Marker, words, first int) bool {
+	social, ends := false, false
+	for _, m := range markers {
+		switch m.Strategy {
+		case Greeting, Closing, Gratitude:
+			social = true
+		}
+		ends = ends || words == 1 && first > 0 && courtesy(m.Strategy) && m.End == int(toks[first-1].End)
+	}
+	switch {
+	case !social || words > 1:
+		return false
+	case words == 0:
+		return true
+	}
+	tok := toks[first]
+	if !ends || tok.Flags&(match.Unspaced|match.SentenceStart) != 0 {
+		return false
+	}
+	if tok.Has(match.Upper) {
+		return true
+	}
+	for _, tk := range toks {
+		if tk.Flags&(match.Upper|match.SentenceStart) == match.Upper {
+			return false // a cased text, in which the reader's name is capitalised
+		}
+	}
+	return true
 }

@@ -183,3 +183,45 @@ func TestTakesUpWords(t *testing.T) {
 		})
 	}
 }
+
+func TestCourtesyOnly(t *testing.T) {
+	// Each language's table holds its own courtesy-only messages; these
+	// are the rules that hold in all of them.
+	tests := []struct {
+		name   string
+		lang   language.Tag
+		text   string
+		want   bool
+		reason string
+	}{
+		{"greeting", language.English, "Hi!", true, "a greeting alone"},
+		{"thanks and goodbye", language.English, "Thanks, bye!", true, "thanks and a closing"},
+		{"acknowledged thanks", language.English, "ok thank you", true, "an acknowledgement before the thanks is no content"},
+		{"thanks for the help", language.English, "Thank you so much for your help!", true, "what the thanks are for is part of them"},
+		{"apology", language.English, "Sorry for the wait!", false, "an apology names what it is for, which a reply takes up"},
+		{"request", language.English, "Hi, I need my boarding pass", false, "a greeting that opens a request"},
+		{"no courtesy", language.English, "ok", false, "nothing social is said: an answer"},
+		{"please alone", language.English, "please", false, "please asks for something not said"},
+		{"empty", language.English, "", false, "nothing at all"},
+		{"name after greeting", language.English, "Hi Robin!", true, "the reader's name right after the greeting"},
+		{"title and name", language.English, "Good morning, Mrs Smith", true, "a title and surname after a greeting are one name"},
+		{"name in lower case", language.English, "hello robin", true, "a text in lower case writes names in lower case"},
+		{"lower-case word in a cased text", language.English, "Hi Robin, hi refund", false, "two words besides the courtesy: more than a name"},
+		{"uncapitalised word", language.English, "Hi refund, says Ann", false, "in a text with capitals inside sentences a name is capitalised"},
+		{"word after a sentence end", language.English, "Hi. Refund.", false, "a name does not start a new sentence"},
+		{"word before the courtesy", language.English, "Refund, thanks", false, "a name follows the courtesy"},
+		{"hostile", language.English, "hi idiot", false, "an insult is not courtesy, though it stands where a name would"},
+		{"thanks with content", language.English, "Thanks, the parcel arrived", false, "news of the parcel is content"},
+		{"unspaced name", language.Japanese, "田中さん、ありがとうございます", false, "in scripts without spaces a name is not told from content"},
+		{"japanese thanks", language.Japanese, "ご対応ありがとうございました", true, "thanks for the help given"},
+		{"korean thanks", language.Korean, "도와주셔서 감사합니다", true, "thanks for helping"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := greeting.Check(tt.text, tt.lang)
+			if r.CourtesyOnly != tt.want {
+				t.Errorf("%q: CourtesyOnly = %v, want %v (content words %q): %s", tt.text, r.CourtesyOnly, tt.want, r.Content, tt.reason)
+			}
+		})
+	}
+}

@@ -39,8 +39,9 @@ type Report struct {
 	// Markers are the strategies found, in the order of the text.
 	Markers []Marker `json:"markers"`
 
-	// Words and Content are readings for measuring a message's length and
-	// listening; they are not part of the JSON form, which is a contract.
+	// Words, Content and CourtesyOnly are readings for measuring a
+	// message's length and listening; they are not part of the JSON form,
+	// which is a contract.
 
 	// Words is the number of words in the message, numbers and symbols
 	// such as emoji included; in scripts written without spaces, the
@@ -53,6 +54,15 @@ type Report struct {
 	// scripts written without spaces, pairs of characters (none with a
 	// hiragana, nor two function characters such as 我们).
 	Content []string `json:"-"`
+	// CourtesyOnly is true when the message does nothing but courtesy: it
+	// greets, thanks or takes leave, and has no content word
+	// but perhaps one that names the reader right after the courtesy ("Hi
+	// Robin!", "Hello Mrs Smith", "hello robin" in a text written in lower
+	// case). "Thanks, bye!" and "ok thank you" are courtesy only;
+	// "Hi, I need my boarding pass" is not, nor is anything hostile. A
+	// helpdesk need not reopen a ticket on such a message, and a bot
+	// answers it in kind.
+	CourtesyOnly bool `json:"-"`
 }
 
 // A Phrase is a greeting or a closing found in a message.

@@ -561,7 +561,7 @@ criterion tone "Tone" weight 0
 	// team.rubric:3:30: weight "0": want a positive number
 	// 	criterion tone "Tone" weight 0
 	// 	                             ^
-	// team.rubric:7:15: reply and previous have no field politness (they have: text, lang, turn, role, author, politeness, formality, register, hostile, hostile_text, greeting, greeting_part, greeting_fits, closing, words, takes_up, has, count)
+	// team.rubric:7:15: reply and previous have no field politness (they have: text, lang, turn, role, author, politeness, formality, register, hostile, hostile_text, greeting, greeting_part, greeting_fits, closing, words, takes_up, courtesy_only, has, count)
 	// 	  score reply.politness > 0 ? 1 : 0
 	// 	              ^
 }

@@ -62,7 +62,7 @@ criterion tone "Tone" weight 2
 	// Output:
 	// chat: 91% — passed
 	//   Thanks the customer      100% pass
-	//       turn 1: "Thanks" gratitude
+	//       turn 1: "Thanks for asking" gratitude
 	//   Tone                      87%
 }
 

@@ -468,7 +468,7 @@ func TestRun(t *testing.T) {
 	}, {
 		name: "bad policy", reason: "policy errors point into the file",
 		args: []string{"-policy", badFile},
-		err:  badFile + ":4:16: reply and previous have no field thanks (they have: text, lang, turn, role, author, politeness, formality, register, hostile, hostile_text, greeting, greeting_part, greeting_fits, closing, words, takes_up, has, count)",
+		err:  badFile + ":4:16: reply and previous have no field thanks (they have: text, lang, turn, role, author, politeness, formality, register, hostile, hostile_text, greeting, greeting_part, greeting_fits, closing, words, takes_up, courtesy_only, has, count)",
 	}, {
 		name: "bad address", reason: "the listener's error is reported",
 		args: []string{"-addr", "127.0.0.1:99999"}, err: "listen tcp: address 99999: invalid port",

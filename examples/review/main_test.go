@@ -198,7 +198,7 @@ func TestFlags(t *testing.T) {
 	}{
 		{name: "policy with errors", reason: "every error, with file:line:col and a caret",
 			args: []string{"-policy", "testdata/broken.policy"}, code: exitFatal,
-			stderr: "review: -policy: testdata/broken.policy:5:16: reply and previous have no field hostil (they have: text, lang, turn, role, author, politeness, formality, register, hostile, hostile_text, greeting, greeting_part, greeting_fits, closing, words, takes_up, has, count)\n" +
+			stderr: "review: -policy: testdata/broken.policy:5:16: reply and previous have no field hostil (they have: text, lang, turn, role, author, politeness, formality, register, hostile, hostile_text, greeting, greeting_part, greeting_fits, closing, words, takes_up, courtesy_only, has, count)\n" +
 				"\t    when reply.hostil\n" +
 				"\t               ^\n" +
 				"testdata/broken.policy:7:23: unknown word \"sometimes\" in a rule line (want a severity: info, minor, major, critical; or an enforcement: block, warn, audit)\n" +
