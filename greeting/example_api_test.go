@@ -336,3 +336,20 @@ func ExampleReport_TakesUp() {
 	fmt.Printf("%.2f %q\n", reply.TakesUp(&customer), customer.Content)
 	// Output: 0.67 ["parc" "arri" "mond"]
 }
+
+// CourtesyOnly tells a customer's thank-you or hello, which needs nothing
+// but courtesy in return, from a message that asks for something.
+func ExampleReport_CourtesyOnly() {
+	for _, msg := range []string{
+		"Perfect, thank you so much for your help!",
+		"Thanks, but the parcel still hasn't arrived.",
+		"Hello Mrs Smith",
+	} {
+		r := greeting.Check(msg, language.English)
+		fmt.Println(r.CourtesyOnly)
+	}
+	// Output:
+	// true
+	// false
+	// true
+}
