@@ -2,6 +2,7 @@ package greeting_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/rapportkit/rapport/greeting"
@@ -663,6 +664,162 @@ var portugueseCases = []langCase{
 	{"svc good to hear you again", "Que bom falar com você de novo!",
 		want{not: S{greeting.Impatience}, hostile: no},
 		"glad to have the reader back, not 'you again?'"},
+
+	// Courtesy only: greetings, thanks with what they are for,
+	// acknowledgements with thanks, leave-taking, as Brazil and Portugal
+	// write them in email and chat. Each sits beside a twin that carries a
+	// request, news, a complaint or a question, or an acknowledgement with no
+	// courtesy. TestPortugueseCourtesyInPortugal reads them as pt-PT too.
+	{"courtesy ok obrigado", "Ok, obrigado!",
+		want{has: S{greeting.Gratitude}, courtesyOnly: yes},
+		"ok acknowledges, obrigado thanks: nothing to reopen"},
+	{"courtesy bare ok", "Ok",
+		want{courtesyOnly: no},
+		"an acknowledgement with no courtesy is an answer"},
+	{"courtesy ok obrigado refund", "Ok, obrigado. E o reembolso?",
+		want{courtesyOnly: no},
+		"a question about the refund follows the thanks"},
+	{"courtesy ok obg", "ok obg",
+		want{courtesyOnly: yes},
+		"chat typing in lower case, with the abbreviated thanks"},
+	{"courtesy beleza valeu", "Beleza, valeu!",
+		want{courtesyOnly: yes},
+		"the Brazilian beleza acknowledges, valeu thanks"},
+	{"courtesy bare beleza", "Beleza",
+		want{courtesyOnly: no},
+		"an acknowledgement alone"},
+	{"courtesy beleza call tomorrow", "Beleza, valeu! Amanhã eu ligo de novo",
+		want{courtesyOnly: no},
+		"a promise to call again, which a reply takes up"},
+	{"courtesy valeu but account", "Valeu, mas ainda não consegui acessar a conta",
+		want{courtesyOnly: no},
+		"a problem that remains after the thanks"},
+	{"courtesy certo ajuda", "Certo, muito obrigada pela ajuda",
+		want{courtesyOnly: yes},
+		"certo acknowledges; the help is what the thanks are for"},
+	{"courtesy bare certo", "Certo",
+		want{courtesyOnly: no},
+		"agreement with no courtesy"},
+	{"courtesy perfeito resposta rápida", "Perfeito, obrigado pela resposta rápida",
+		want{courtesyOnly: yes},
+		"thanks for the quick answer"},
+	{"courtesy perfeito invoice", "Perfeito, obrigado. Podem enviar a fatura por e-mail?",
+		want{courtesyOnly: no},
+		"a request for the invoice after the thanks"},
+	{"courtesy ótimo atenção", "Ótimo, obrigada pela atenção!",
+		want{courtesyOnly: yes},
+		"ótimo acknowledges; thanks for the attention"},
+	{"courtesy combinado", "Combinado, obrigado!",
+		want{courtesyOnly: yes},
+		"agreed, with thanks"},
+	{"courtesy bare combinado", "Combinado",
+		want{courtesyOnly: no},
+		"agreed, and nothing social said"},
+	{"courtesy tá bom", "Tá bom, obrigado",
+		want{courtesyOnly: yes},
+		"the Brazilian tá bom acknowledges"},
+	{"courtesy bare tá bom", "Tá bom",
+		want{courtesyOnly: no},
+		"an acknowledgement alone"},
+	{"courtesy está bem", "Está bem, obrigado",
+		want{courtesyOnly: yes},
+		"the European está bem acknowledges"},
+	{"courtesy fixe", "Fixe, obrigado!",
+		want{courtesyOnly: yes},
+		"the European fixe acknowledges"},
+	{"courtesy entendido", "Entendido, obrigado",
+		want{courtesyOnly: yes},
+		"understood, with thanks"},
+	{"courtesy excelente esclarecimento", "Excelente, obrigado pelo esclarecimento",
+		want{courtesyOnly: yes},
+		"thanks for the explanation"},
+	{"courtesy recebido", "Recebido, obrigado.",
+		want{has: S{greeting.Gratitude}, courtesyOnly: yes},
+		"the email's acknowledgement of receipt, with thanks"},
+	{"courtesy received parcel", "Obrigada, recebi o pacote hoje",
+		want{courtesyOnly: no},
+		"news that the parcel came, which a reply takes up"},
+	{"courtesy olá bom dia", "Olá, bom dia!",
+		want{has: S{greeting.Greeting}, courtesyOnly: yes},
+		"a greeting alone"},
+	{"courtesy olá encomenda", "Olá, bom dia, a minha encomenda ainda não chegou",
+		want{courtesyOnly: no},
+		"the greeting opens a complaint, as Portugal writes it"},
+	{"courtesy oi name", "Oi Juliana, tudo bem?",
+		want{courtesyOnly: yes},
+		"the reader's name and how-are-you after the greeting"},
+	{"courtesy oi pedido", "Oi, meu pedido ainda não chegou",
+		want{courtesyOnly: no},
+		"the greeting opens a complaint, as Brazil writes it"},
+	{"courtesy senhora", "Boa tarde, senhora Costa",
+		want{has: S{greeting.PersonalName}, courtesyOnly: yes},
+		"a title and surname after the greeting name the reader"},
+	{"courtesy senhora shipped", "Boa tarde, senhora Costa, a sua encomenda já foi expedida",
+		want{courtesyOnly: no},
+		"news of the order after the greeting"},
+	{"courtesy dona", "Bom dia, Dona Fernanda",
+		want{courtesyOnly: yes},
+		"the Brazilian Dona before a first name"},
+	{"courtesy cancel", "Bom dia, queria cancelar a assinatura",
+		want{courtesyOnly: no},
+		"the greeting opens a request"},
+	{"courtesy oi gente", "Oi gente, boa noite",
+		want{courtesyOnly: yes},
+		"a greeting to the team and the evening"},
+	{"courtesy paciência", "Muito obrigado pela paciência",
+		want{courtesyOnly: yes},
+		"thanks for patience"},
+	{"courtesy answer did not solve", "Obrigado pela resposta, mas não resolveu o problema",
+		want{courtesyOnly: no},
+		"the problem goes on"},
+	{"courtesy retorno", "Obrigada pelo retorno",
+		want{courtesyOnly: yes},
+		"the Brazilian thanks for getting back"},
+	{"courtesy rápido retorno", "Valeu pelo rápido retorno",
+		want{courtesyOnly: yes},
+		"casual thanks for the quick reply"},
+	{"courtesy rapidez", "Obrigado pela rapidez",
+		want{courtesyOnly: yes},
+		"thanks for the speed"},
+	{"courtesy encomenda", "Obrigado pela encomenda",
+		want{courtesyOnly: yes},
+		"the shop's thanks for the order, as Portugal says it"},
+	{"courtesy defective", "Obrigado, mas o produto veio com defeito",
+		want{courtesyOnly: no},
+		"a complaint after the thanks"},
+	{"courtesy atendimento", "Boa noite, obrigado pelo atendimento",
+		want{courtesyOnly: yes},
+		"thanks for the service"},
+	{"courtesy ajuda e paciência", "Muito obrigado pela ajuda e pela paciência",
+		want{courtesyOnly: yes},
+		"thanks for two things"},
+	{"courtesy muito gentil", "Muito obrigado, foi muito gentil.",
+		want{courtesyOnly: yes},
+		"kindness named as thanks"},
+	{"courtesy praise of someone", "O atendente foi muito gentil",
+		want{not: S{greeting.Gratitude}, courtesyOnly: no},
+		"praise of someone else is news, not thanks"},
+	{"courtesy ótimo dia", "Obrigado, tenha um ótimo dia!",
+		want{has: S{greeting.Closing}, courtesyOnly: yes},
+		"thanks and a wish for the day"},
+	{"courtesy até à próxima", "Obrigada e até à próxima!",
+		want{courtesyOnly: yes},
+		"thanks and the European see-you-next-time"},
+	{"courtesy obrigadinho", "Obrigadinho, até já",
+		want{courtesyOnly: yes},
+		"the European diminutive thanks and see-you-soon"},
+	{"courtesy abraço", "Um abraço e obrigado por tudo",
+		want{courtesyOnly: yes},
+		"a sign-off and thanks for everything"},
+	{"courtesy cumprimentos", "Com os melhores cumprimentos",
+		want{has: S{greeting.Closing}, courtesyOnly: yes},
+		"the formal email sign-off alone"},
+	{"courtesy brigadão", "brigadão, boa semana pra vc",
+		want{courtesyOnly: yes},
+		"Brazilian chat spellings of the thanks and a weekly wish"},
+	{"courtesy thanks for nothing", "Obrigado por nada, vocês são uns incompetentes",
+		want{has: S{greeting.Insult}, hostile: yes, courtesyOnly: no},
+		"sarcastic thanks and an insult are not courtesy"},
 }
 
 func TestPortuguese(t *testing.T) { runLangCases(t, language.Portuguese, portugueseCases) }
@@ -694,6 +851,21 @@ func TestPortugueseDetected(t *testing.T) {
 		)
 	}
 	expectNotDetected(t, language.Portuguese, others...)
+}
+
+// TestPortugueseCourtesyInPortugal reads the courtesy-only rows of the table
+// as European Portuguese: the acknowledgements and thanks are the same
+// courtesy on both sides of the Atlantic.
+func TestPortugueseCourtesyInPortugal(t *testing.T) {
+	tag := language.MustParse("pt-PT")
+	for _, tt := range portugueseCases {
+		if !strings.HasPrefix(tt.name, "courtesy ") || tt.want.courtesyOnly == nil {
+			continue
+		}
+		if r := greeting.Check(tt.text, tag); r.CourtesyOnly != *tt.want.courtesyOnly {
+			t.Errorf("Check(%q, pt-PT): CourtesyOnly = %v (content words %q), want %v: %s", tt.text, r.CourtesyOnly, r.Content, *tt.want.courtesyOnly, tt.reason)
+		}
+	}
 }
 
 // TestPortugueseRegionalTags checks that Brazilian and European Portuguese
