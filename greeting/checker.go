@@ -405,7 +405,7 @@ func (lx *lexicon) read(s *scratch, region language.Region) Report {
 	r.Words = len(toks)
 	var first int
 	r.Content, first = content(t, markers, &s.sc, lx.isFunction, &s.content)
-	r.CourtesyOnly = !r.Hostile && courtesyOnly(toks, markers, len(r.Content), first)
+	r.CourtesyOnly = !r.Hostile && courtesyOnly(t, markers, len(r.Content), first)
 	r.Politeness = round3(math.Tanh(z / 2))
 	if own.formal+own.informal == 0 {
 		own = quote // the register of the words quoted, when the writer's own have none

@@ -272,29 +272,38 @@ func courtesy(s Strategy) bool {
 }
 
 // courtesyOnly reports whether a message with the given markers, and
-// content words content words of which the first is the token toks[first],
-// does nothing but courtesy (see Report.CourtesyOnly). The one content word
-// allowed names the reader: it follows the courtesy directly, in the same
-// sentence, and is capitalised unless the text has no capitals other than
-// at the start of a sentence. In scripts written without spaces a name is
-// not told from content.
-func courtesyOnly(toks []match.Token, markers []Marker, words, first int) bool {
-	social, ends := false, false
+// content words content words of which the first is the token
+// t.Tokens[first], does nothing but courtesy (see Report.CourtesyOnly). It
+// asks nothing but what courtesy asks: a question mark after a word outside
+// the courtesy asks something ("Thanks, and when?"), unless it follows a
+// greeting, where a question of grammar words asks after the reader
+// ("Bonjour Marie, ça va ?"; "Hi, where is my order?" has a content word).
+// The one content word allowed names the reader: it follows the courtesy
+// directly, in the same sentence, and is capitalised unless the text has
+// no capitals other than at the start of a sentence. In scripts written
+// without spaces a name is not told from content.
+func courtesyOnly(t *match.Text, markers []Marker, words, first int) bool {
+	toks := t.Tokens
+	social := false
 	for _, m := range markers {
 		switch m.Strategy {
 		case Greeting, Closing, Gratitude:
 			social = true
 		}
-		ends = ends || words == 1 && first > 0 && courtesy(m.Strategy) && m.End == int(toks[first-1].End)
 	}
-	switch {
-	case !social || words > 1:
+	if !social || words > 1 {
 		return false
-	case words == 0:
+	}
+	for _, mk := range t.Marks {
+		if mk.Questions > 0 && mk.After > 0 && !inCourtesy(markers, toks[mk.After-1]) && !greets(toks, markers, mk.After-1) {
+			return false
+		}
+	}
+	if words == 0 {
 		return true
 	}
 	tok := toks[first]
-	if !ends || tok.Flags&(match.Unspaced|match.SentenceStart) != 0 {
+	if first == 0 || !endsCourtesy(markers, toks[first-1]) || tok.Flags&(match.Unspaced|match.SentenceStart) != 0 {
 		return false
 	}
 	if tok.Has(match.Upper) {
@@ -306,4 +315,34 @@ func courtesyOnly(toks []match.Token, markers []Marker, words, first int) bool {
 		}
 	}
 	return true
+}
+
+// inCourtesy reports whether a courtesy marker covers the token.
+func inCourtesy(markers []Marker, tok match.Token) bool {
+	for _, m := range markers {
+		if courtesy(m.Strategy) && m.Start <= int(tok.Start) && int(tok.End) <= m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// greets reports whether a greeting starts before token i.
+func greets(toks []match.Token, markers []Marker, i int32) bool {
+	for _, m := range markers {
+		if m.Strategy == Greeting && m.Start < int(toks[i].Start) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsCourtesy reports whether a courtesy marker ends with the token.
+func endsCourtesy(markers []Marker, tok match.Token) bool {
+	for _, m := range markers {
+		if courtesy(m.Strategy) && m.End == int(tok.End) {
+			return true
+		}
+	}
+	return false
 }
