@@ -61,17 +61,17 @@ var ceilings = map[string]float64{
 	"detect/ko wrong": 0.001, "detect/nl wrong": 0.005, "detect/pt wrong": 0.011,
 	"detect/vi wrong": 0.008, "detect/en wrong": 0.001,
 
-	"listening/de stock replies credited": 0.085, "listening/en stock replies credited": 0.045,
-	"listening/es stock replies credited": 0.045, "listening/fr stock replies credited": 0.08,
-	"listening/hi stock replies credited": 0.025, "listening/it stock replies credited": 0.04,
+	"listening/de stock replies credited": 0.05, "listening/en stock replies credited": 0.045,
+	"listening/es stock replies credited": 0.045, "listening/fr stock replies credited": 0.075,
+	"listening/hi stock replies credited": 0.025, "listening/it stock replies credited": 0.035,
 	"listening/nl stock replies credited": 0.06, "listening/pt stock replies credited": 0.05,
-	"listening/vi stock replies credited": 0.045,
+	"listening/vi stock replies credited": 0.012,
 
 	"ordinary/de hostile": 0.02, "ordinary/es hostile": 0.02, "ordinary/fr hostile": 0.015,
 	"ordinary/hi hostile": 0.01, "ordinary/it hostile": 0.01, "ordinary/ja hostile": 0.02,
 	"ordinary/ko hostile": 0.024, "ordinary/nl hostile": 0.012, "ordinary/pt hostile": 0.021,
 	"ordinary/vi hostile": 0.021, "listening/ja stock replies credited": 0.01,
-	"listening/ko stock replies credited": 0.03,
+	"listening/ko stock replies credited": 0.02,
 }
 
 // figure is one measured number on one data set.
