@@ -103,11 +103,13 @@ const maxTries = 64
 
 // grow adds free slots to a, to at least n and at least twice as many.
 func (a *doubleArray) grow(n int) {
-	more := make([]node, max(n+1, 2*len(a.nodes))-len(a.nodes))
-	for i := range more {
-		more[i].parent = freeSlot
+	old := len(a.nodes)
+	nodes := make([]node, max(n+1, 2*old))
+	copy(nodes, a.nodes)
+	for i := old; i < len(nodes); i++ {
+		nodes[i].parent = freeSlot
 	}
-	a.nodes = append(a.nodes, more...)
+	a.nodes = nodes
 }
 
 // A slotSet is the set of the slots of a double array that hold a node: a
