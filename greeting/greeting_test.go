@@ -640,6 +640,10 @@ func FuzzCheck(f *testing.F) {
 		if got := r.TakesUp(&r); got != 1 {
 			t.Fatalf("a report takes up %v of its own content words %q, want 1", got, r.Content)
 		}
+		social := r.Has(greeting.Greeting) || r.Has(greeting.Closing) || r.Has(greeting.Gratitude)
+		if r.CourtesyOnly && (r.Hostile || !social || len(r.Content) > 1) {
+			t.Fatalf("%q is courtesy only, with hostile=%v, no greeting, closing or thanks=%v, content words %q", text, r.Hostile, !social, r.Content)
+		}
 	})
 }
 

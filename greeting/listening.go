@@ -13,9 +13,9 @@ import (
 // a reply takes up. Content words are words of four letters or more outside
 // the courtesy around a message (greetings and the name after one, closings,
 // thanks, please, stock phrases; not apologies, which name what they are
-// for: "sorry for the wait") and other than the language's function words (the function list
-// of its data: "that", "your", "with", which any reply shares with any
-// message), compared by their folded first four letters, so that "waiting"
+// for: "sorry for the wait") and other than the language's function words
+// (the function list of its data: "that", "your", "with", which any reply
+// shares with any message), compared by their folded first four letters, so that "waiting"
 // takes up "wait"; in scripts written without spaces, pairs of adjacent
 // characters, except pairs with a hiragana, which hold particles, endings
 // and okurigana (には, 届き), and pairs of two function characters (我们,
@@ -271,10 +271,9 @@ func courtesy(s Strategy) bool {
 	return false
 }
 
-// courtesyOnly reports whether a message with the given markers, and
-// content words content words of which the first is the token
-// t.Tokens[first], does nothing but courtesy (see Report.CourtesyOnly). It
-// asks nothing but what courtesy asks: a question mark after a word outside
+// courtesyOnly reports whether a message does nothing but courtesy (see
+// Report.CourtesyOnly), given its markers, the number of its distinct
+// content words and the token of the first, t.Tokens[first]. It asks nothing but what courtesy asks: a question mark after a word outside
 // the courtesy asks something ("Thanks, and when?"), unless it follows a
 // greeting, where a question of grammar words asks after the reader
 // ("Bonjour Marie, ça va ?"; "Hi, where is my order?" has a content word).

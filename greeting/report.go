@@ -55,13 +55,13 @@ type Report struct {
 	// hiragana, nor two function characters such as 我们).
 	Content []string `json:"-"`
 	// CourtesyOnly is true when the message does nothing but courtesy: it
-	// greets, thanks or takes leave, and has no content word
-	// but perhaps one that names the reader right after the courtesy ("Hi
-	// Robin!", "Hello Mrs Smith", "hello robin" in a text written in lower
-	// case). "Thanks, bye!" and "ok thank you" are courtesy only;
-	// "Hi, I need my boarding pass" is not, nor is anything hostile. A
-	// helpdesk need not reopen a ticket on such a message, and a bot
-	// answers it in kind.
+	// greets, thanks or takes leave, asks nothing but how the reader is,
+	// and has no content word but perhaps one that names the reader right
+	// after the courtesy ("Hi Robin!", "Hello Mrs Smith", "hello robin" in
+	// a text written in lower case). "Thanks, bye!" and "ok thank you" are
+	// courtesy only; "Hi, I need my boarding pass" and "Thanks, and when?"
+	// are not, nor is anything hostile. A helpdesk need not reopen a
+	// ticket on such a message, and a bot answers it in kind.
 	CourtesyOnly bool `json:"-"`
 }
 
