@@ -205,6 +205,7 @@ func TestCourtesyOnly(t *testing.T) {
 		{"empty", language.English, "", false, "nothing at all"},
 		{"name after greeting", language.English, "Hi Robin!", true, "the reader's name right after the greeting"},
 		{"title and name", language.English, "Good morning, Mrs Smith", true, "a title and surname after a greeting are one name"},
+		{"title with a full stop", language.English, "Good evening Mr. Patel", true, "the full stop of the title ends no sentence: Patel is part of the name"},
 		{"name in lower case", language.English, "hello robin", true, "a text in lower case writes names in lower case"},
 		{"lower-case word in a cased text", language.English, "Hi Robin, hi refund", false, "two words besides the courtesy: more than a name"},
 		{"uncapitalised word", language.English, "Hi refund, says Ann", false, "in a text with capitals inside sentences a name is capitalised"},

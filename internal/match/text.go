@@ -623,6 +623,10 @@ func (k *tokenizer) asciiPunct(r rune, end int32) {
 			k.separator(Break)
 		}
 	case '.':
+		if k.open && k.title() {
+			k.separator(0) // "Mr. Patel", "Sra. López": the full stop of a title ends nothing
+			return
+		}
 		k.separator(Break | SentenceStart)
 	case '*':
 		if k.open {
@@ -649,6 +653,24 @@ func (k *tokenizer) otherPunct(r rune) {
 	default:
 		k.separator(Break)
 	}
+}
+
+// titles are the abbreviated titles written before a name, folded, in the
+// languages with the Latin script: after one that is capitalised a full
+// stop ends no sentence.
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "mx": true, "dr": true, "prof": true, // English
+	"sr": true, "sra": true, "srta": true, "dra": true, "sres": true, "lic": true, "ing": true, // Spanish, Portuguese
+	"hr": true, "hrn": true, "frl": true, // German
+	"mme": true, "mlle": true, "mm": true, // French
+	"sig": true, "sigg": true, "dott": true, "dottssa": true, "avv": true, // Italian
+	"dhr": true, "mevr": true, "mw": true, // Dutch
+}
+
+// title reports whether the open token is a capitalised title (titles).
+func (k *tokenizer) title() bool {
+	tok := &k.t.Tokens[len(k.t.Tokens)-1]
+	return tok.Has(WordStart|Upper) && titles[string(k.t.Folded[tok.FStart:])]
 }
 
 // closers maps each opening quotation mark to the mark that closes it. „
