@@ -23,7 +23,7 @@ import (
 var floors = map[string]float64{
 	"formality/de pairwise": 0.99, "formality/de register": 0.98,
 	"formality/fr pairwise": 0.99, "formality/fr register": 0.98,
-	"formality/it pairwise": 0.989, "formality/it register": 0.924,
+	"formality/it pairwise": 0.989, "formality/it register": 0.955,
 	"formality/nl pairwise": 0.99, "formality/nl register": 0.97,
 	"formality/pt pairwise": 0.98, "formality/pt register": 0.53,
 	"formality/pt-PT pairwise": 0.98, "formality/pt-PT register": 0.765,
