@@ -285,7 +285,7 @@ func (lx *lexicon) read(s *scratch, region language.Region) Report {
 	t := &s.text
 	toks := t.Tokens
 	s.found = lx.set.Find(t, &s.sc, s.found[:0])
-	found := lx.fitting(s.found, toks, region)
+	found := lx.fitting(s.found, t, region)
 
 	r := Report{Lang: lx.tag}
 	var (
@@ -454,13 +454,14 @@ func sloppiness(t *match.Text) float64 {
 // attributes, in a text of region. Find reports matches grouped by first
 // token; fitting puts the longest first within each group, and whole
 // phrases before word endings, keeping the order found otherwise.
-func (lx *lexicon) fitting(found []match.Match, toks []match.Token, region language.Region) []match.Match {
+func (lx *lexicon) fitting(found []match.Match, t *match.Text, region language.Region) []match.Match {
+	toks := t.Tokens
 	kana := lx.scripts&scriptKana != 0
 	kept := found[:0]
 	opener := int32(-1) // the clause after an opening greeting: "Hi Marco, why…"
 	for _, m := range found {
 		e := &lx.entries[m.Payload]
-		if e.attrs&conditions != 0 && (!fits(m, e, toks, opener) || e.region != 0 && !lx.regions[e.region-1].has(region)) {
+		if e.attrs&conditions != 0 && (!fits(m, e, t, opener) || e.region != 0 && !lx.regions[e.region-1].has(region)) {
 			continue // out of place, or of another region ("seu" is your in Portugal, anyone's in Brazil)
 		}
 		if kana && inKatakana(m, toks) {
@@ -500,13 +501,14 @@ func (lx *lexicon) before(a, b match.Match) bool {
 }
 
 // conditions are the attributes that limit where a phrase counts.
-const conditions = attrStart | attrAlone | attrEnd | attrCased | attrFinal | attrRegion
+const conditions = attrStart | attrAlone | attrEnd | attrCased | attrFinal | attrAsked | attrRegion
 
 // fits reports whether match m meets the conditions of its phrase's entry e.
 // A phrase that must start a sentence may also start the clause after an
 // opening greeting, opener ("Hola, ¿por qué…?"), unless it is a blunt
 // opener, which the greeting before it softens ("Hi, and thanks…").
-func fits(m match.Match, e *entry, toks []match.Token, opener int32) bool {
+func fits(m match.Match, e *entry, t *match.Text, opener int32) bool {
+	toks := t.Tokens
 	if e.attrs&attrStart != 0 && !toks[m.First].Has(match.SentenceStart) && (m.First != opener || e.cat == category(DirectStart)) {
 		return false
 	}
@@ -515,6 +517,9 @@ func fits(m match.Match, e *entry, toks []match.Token, opener int32) bool {
 	}
 	if e.attrs&attrFinal != 0 && !sentenceEndsAt(toks, m.End) {
 		return false // "どうすればいいのか、": a clause inside the sentence
+	}
+	if e.attrs&attrAsked != 0 && !sentenceAsked(t, m.End) {
+		return false // "¿Vio la película?" asks the reader; "Vio la película." tells of someone
 	}
 	if e.attrs&attrEnd != 0 {
 		for _, tk := range toks[m.End:] {

@@ -137,7 +137,7 @@ func TestConditions(t *testing.T) {
 	// Each attribute that limits where a phrase counts, on a small data file
 	// of its own.
 	data := "language en\n[greeting]\nmorning ; alone\nhi\n[closing]\ncheers ; end\n[direct_start]\nso ; start\n" +
-		"[direct_question]\nwhy ; start\n[informal_address]\nmate ; final\n[formal_address]\nSir ; cased\n"
+		"[direct_question]\nwhy ; start\n[informal_address]\nmate ; final\n[formal_address]\nSir ; cased\nhave you seen ; start asked\n"
 	c, err := New(WithData("conditions-en.txt", []byte(data)))
 	if err != nil {
 		t.Fatal(err)
@@ -163,6 +163,9 @@ func TestConditions(t *testing.T) {
 		{"final at the end", "Thanks mate 🙂", InformalAddress, true, "the text ends, emoji aside"},
 		{"final before an exclamation", "Cheers mate! See you", InformalAddress, true, "! ends a sentence"},
 		{"final before a comma", "Listen mate, the shop is shut.", InformalAddress, false, "a comma ends a clause, not the sentence"},
+		{"asked", "Have you seen the film? It is good.", FormalAddress, true, "its sentence ends in a question mark"},
+		{"asked with more after", "Have you seen it, the new one?", FormalAddress, true, "the question mark ends the sentence, not the phrase"},
+		{"not asked", "Have you seen the film. It is good?", FormalAddress, false, "its sentence ends in a full stop; the next one asks"},
 		{"cased", "Thank you, Sir.", FormalAddress, true, "capitalised as written"},
 		{"cased, lower case", "Thank you, sir.", FormalAddress, false, "the capital is part of the phrase"},
 	}

@@ -115,6 +115,7 @@ const (
 	attrAlone                     // only as a clause of its own
 	attrSuffix                    // a word ending, not a whole phrase
 	attrFinal                     // only at the end of a sentence
+	attrAsked                     // only in a sentence that ends in a question mark
 	// attrRegion: only in some regions (entry.region). It is not written in
 	// the tables, where the region condition is.
 	attrRegion
@@ -378,7 +379,7 @@ func commentStart(line string) int {
 var attrNames = map[string]attr{
 	"start": attrStart, "cased": attrCased, "formal": attrFormal,
 	"informal": attrInformal, "end": attrEnd, "alone": attrAlone,
-	"final": attrFinal,
+	"final": attrFinal, "asked": attrAsked,
 }
 
 // set applies the attribute a, or says what is wrong with it.

@@ -23,11 +23,11 @@ import (
 //
 // The form: a header, the hash, the size of the rest once inflated, then
 // the rest compressed with DEFLATE: the region conditions (each: whether it
-// excludes, then its regions' codes), the entries (category, attributes,
-// part of day, region condition, capitalised words) in payload order, then
+// excludes, then its regions' codes), the entries (category, part of day,
+// region condition, attributes, capitalised words) in payload order, then
 // the match.Set.
 
-const tablesMagic = "rapport-lexicon\x02"
+const tablesMagic = "rapport-lexicon\x03"
 
 // errStale reports tables compiled from another version of the text.
 var errStale = errors.New("greeting: phrase tables are older than their text")
@@ -64,7 +64,8 @@ func encodeTables(lx *lexicon, src []byte) ([]byte, error) {
 	}
 	body = binary.AppendUvarint(body, uint64(len(lx.entries)))
 	for _, e := range lx.entries {
-		body = append(body, byte(e.cat), byte(e.attrs), byte(e.part), e.region)
+		body = append(body, byte(e.cat), byte(e.part), e.region)
+		body = binary.AppendUvarint(body, uint64(e.attrs&^attrRegion))
 		body = binary.AppendUvarint(body, e.upper)
 	}
 	body = append(body, set...)
@@ -127,18 +128,23 @@ func decodeBody(lx *lexicon, data []byte) error {
 		if len(data) < 5 {
 			return fmt.Errorf("%w: entry %d cut short", match.ErrCorrupt, i)
 		}
-		e := entry{cat: category(data[0]), attrs: attr(data[1]), part: PartOfDay(data[2]), region: data[3]}
+		e := entry{cat: category(data[0]), part: PartOfDay(data[1]), region: data[2]}
+		attrs, m := binary.Uvarint(data[3:])
+		if m <= 0 {
+			return fmt.Errorf("%w: entry %d cut short", match.ErrCorrupt, i)
+		}
+		if e.cat > catNeutral || int(e.part) >= len(partNames) || int(e.region) > len(regions) || attrs >= uint64(attrRegion) {
+			return fmt.Errorf("%w: entry %d has no such category, part of day, region condition or attribute", match.ErrCorrupt, i)
+		}
+		e.attrs = attr(attrs)
 		if e.region != 0 {
 			e.attrs |= attrRegion
 		}
-		if e.cat > catNeutral || int(e.part) >= len(partNames) || int(e.region) > len(regions) {
-			return fmt.Errorf("%w: entry %d has no such category, part of day or region condition", match.ErrCorrupt, i)
-		}
-		e.upper, size = binary.Uvarint(data[4:])
+		e.upper, size = binary.Uvarint(data[3+m:])
 		if size <= 0 {
 			return fmt.Errorf("%w: entry %d cut short", match.ErrCorrupt, i)
 		}
-		entries[i], data = e, data[4+size:]
+		entries[i], data = e, data[3+m+size:]
 	}
 	set := new(match.Set)
 	if err := set.UnmarshalBinary(data); err != nil {
