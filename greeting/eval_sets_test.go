@@ -29,7 +29,7 @@ var floors = map[string]float64{
 	"formality/pt-PT pairwise": 0.98, "formality/pt-PT register": 0.765,
 	"formality/es pairwise": 0.981, "formality/es register": 0.885,
 	"formality/hi pairwise": 0.99, "formality/hi register": 0.968,
-	"formality/ja pairwise": 0.99, "formality/ja register": 0.92,
+	"formality/ja pairwise": 0.99, "formality/ja register": 0.95,
 	"formality/ko pairwise": 0.99, "formality/ko register": 0.955,
 	"formality/vi pairwise": 0.99, "formality/vi register": 0.96,
 
