@@ -27,7 +27,7 @@ var floors = map[string]float64{
 	"formality/nl pairwise": 0.99, "formality/nl register": 0.97,
 	"formality/pt pairwise": 0.98, "formality/pt register": 0.53,
 	"formality/pt-PT pairwise": 0.98, "formality/pt-PT register": 0.765,
-	"formality/es pairwise": 0.99, "formality/es register": 0.93,
+	"formality/es pairwise": 0.99, "formality/es register": 0.94,
 	"formality/hi pairwise": 0.99, "formality/hi register": 0.968,
 	"formality/ja pairwise": 0.99, "formality/ja register": 0.95,
 	"formality/ko pairwise": 0.99, "formality/ko register": 0.955,
