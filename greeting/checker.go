@@ -7,6 +7,7 @@ import (
 	"math"
 	"path"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -584,18 +585,24 @@ func sentenceOf(toks []match.Token, i int32) int32 {
 }
 
 // sentenceAsked reports whether the sentence that goes on at token i ends
-// in a question mark.
+// in a question mark, or in a tag of a word or two that ¿ opens and ? closes
+// ("Vive en Madrid, ¿verdad?"). i is at least 1.
 func sentenceAsked(t *match.Text, i int32) bool {
 	toks := t.Tokens
 	for int(i) < len(toks) && !toks[i].Has(match.SentenceStart) {
 		i++
 	}
-	for _, mk := range t.Marks {
-		if mk.After == i && mk.Questions > 0 {
-			return true
-		}
+	if askedAfter(t, i) {
+		return true
 	}
-	return false
+	if int(i) == len(toks) || !strings.Contains(t.Src[toks[i-1].End:toks[i].Start], "¿") {
+		return false
+	}
+	end := i + 1
+	for int(end) < len(toks) && !toks[end].Has(match.SentenceStart) {
+		end++
+	}
+	return end-i <= 2 && askedAfter(t, end)
 }
 
 // scopeEnd returns the token after the scope of a negation that ends at

@@ -1254,6 +1254,13 @@ var spanishCases = []langCase{
 	{"courtesy thanks for nothing", "Gracias por nada, sois unos inútiles",
 		want{has: S{greeting.Insult}, hostile: yes, courtesyOnly: no},
 		"sarcastic thanks and an insult are not courtesy"},
+	// A tag question asks what the sentence before it says.
+	{"tag question", "Vive en Madrid, ¿verdad?",
+		want{has: S{greeting.FormalAddress}, register: formal},
+		"¿verdad? closes the question the sentence asks the reader"},
+	{"no tag", "Vive en Madrid. ¿Dónde vive su hermano ahora mismo?",
+		want{not: S{greeting.FormalAddress}},
+		"a question of its own, more than a tag, leaves the statement before it a statement"},
 }
 
 func TestSpanish(t *testing.T) { runLangCases(t, language.Spanish, spanishCases) }
