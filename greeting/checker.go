@@ -192,15 +192,18 @@ const maxPooled = 1 << 20
 // with no close match the language is detected, and Report.Lang says which
 // data was used. The tag's region, given or likely, picks the regional
 // variety: with pt-PT, "seu" is the reader's under the polite address, as
-// in Portugal; with pt-BR or pt alone it is anyone's, as in Brazil. Any
-// string is accepted, including invalid UTF-8.
+// in Portugal; with pt-BR it is anyone's, as in Brazil. With a tag that
+// names no region (pt alone) or a detected language, the text's words may
+// mark the variety ("estou a verificar" is Portugal's, "estou verificando"
+// Brazil's); when they do not, the likely region (Brazil for pt) is read.
+// Any string is accepted, including invalid UTF-8.
 func (c *Checker) Check(text string, lang language.Tag) Report {
 	s := c.pool.Get().(*scratch)
 	defer c.put(s, text)
 	s.text.KeepAccents = false
 	s.text.Reset(text)
-	lx, region := c.pick(lang, &s.text)
-	return c.read(lx, region, s, text)
+	lx, region, given := c.pick(lang, &s.text)
+	return c.read(lx, region, given, s, text)
 }
 
 // CheckOr reads text in the language it is written in, detected; when the
@@ -213,48 +216,50 @@ func (c *Checker) CheckOr(text string, fallback language.Tag) Report {
 	s.text.KeepAccents = false
 	s.text.Reset(text)
 	i, ok := c.detectLang(&s.text)
-	lx, region := c.langs[i], c.langs[i].region
+	lx, region, given := c.langs[i], c.langs[i].region, false
 	if !ok {
-		lx, region = c.pick(fallback, &s.text)
+		lx, region, given = c.pick(fallback, &s.text)
 	}
-	return c.read(lx, region, s, text)
+	return c.read(lx, region, given, s, text)
 }
 
 // read reads the tokenised text in s with lexicon lx, in the variety of
-// region.
-func (c *Checker) read(lx *lexicon, region language.Region, s *scratch, text string) Report {
+// region, or, unless the region was given, of the region the text's words
+// mark.
+func (c *Checker) read(lx *lexicon, region language.Region, given bool, s *scratch, text string) Report {
 	lx = lx.compiled()
 	if lx.keepAccents {
 		s.text.KeepAccents = true
 		s.text.Reset(text) // its words differ only in their accents
 	}
-	return lx.read(s, region)
+	return lx.read(s, region, given)
 }
 
 // pick returns the lexicon for lang, or the detected one, and the region
 // whose variety of its language the text is read in: lang's region, given
 // or likely (pt-PT is Portugal, pt alone Brazil), or the detected
-// language's likely one.
-func (c *Checker) pick(lang language.Tag, t *match.Text) (*lexicon, language.Region) {
+// language's likely one; given says whether lang names it.
+func (c *Checker) pick(lang language.Tag, t *match.Text) (lx *lexicon, region language.Region, given bool) {
 	if lang != language.Und {
 		for _, l := range c.langs {
 			if l.tag == lang {
-				return l, l.region
+				return l, l.region, false
 			}
 		}
 		if m := c.match(lang); m.lang >= 0 {
-			return c.langs[m.lang], m.region
+			return c.langs[m.lang], m.region, m.given
 		}
 	}
 	i, _ := c.detectLang(t)
-	return c.langs[i], c.langs[i].region
+	return c.langs[i], c.langs[i].region, false
 }
 
 // matched is the matcher's answer for a tag: the index of the closest
-// language, or -1 when none is close, and the tag's region.
+// language, or -1 when none is close, and the tag's region, given or likely.
 type matched struct {
 	lang   int
 	region language.Region
+	given  bool
 }
 
 // match returns the matcher's answer for lang.
@@ -265,7 +270,9 @@ func (c *Checker) match(lang language.Tag) matched {
 	m := matched{lang: -1}
 	if _, j, conf := c.matcher.Match(lang); conf != language.No {
 		m.lang = j
-		m.region, _ = lang.Region()
+		var conf language.Confidence
+		m.region, conf = lang.Region()
+		m.given = conf == language.Exact
 	}
 	if c.nMatch.Add(1) <= maxMatched {
 		c.matched.Store(lang, m)
@@ -281,11 +288,14 @@ func (c *Checker) put(s *scratch, text string) {
 }
 
 // read builds the report of the tokenised text in s, in the variety of
-// region.
-func (lx *lexicon) read(s *scratch, region language.Region) Report {
+// region, or, unless the region was given, of the region its words mark.
+func (lx *lexicon) read(s *scratch, region language.Region, given bool) Report {
 	t := &s.text
 	toks := t.Tokens
 	s.found = lx.set.Find(t, &s.sc, s.found[:0])
+	if lx.varieties {
+		region, s.found = lx.variety(s.found, t, region, given)
+	}
 	found := lx.fitting(s.found, t, region)
 
 	r := Report{Lang: lx.tag}
@@ -449,6 +459,38 @@ func sloppiness(t *match.Text) float64 {
 		}
 	}
 	return w
+}
+
+// variety takes the matches of phrases that mark a regional variety out of
+// found, in place, and returns the region a text of region is read in:
+// unless the region was given, the region the text's variety phrases mark
+// (the first of their in: list) when they mark it more often than any
+// other ("estou a dizer" is Portugal's, where Brazil says "estou
+// dizendo").
+func (lx *lexicon) variety(found []match.Match, t *match.Text, region language.Region, given bool) (language.Region, []match.Match) {
+	var marks [maxRegionSets + 1]uint16 // by entry.region
+	kept := found[:0]
+	for _, m := range found {
+		e := &lx.entries[m.Payload]
+		if e.cat != catVariety {
+			kept = append(kept, m)
+		} else if !given && fits(m, e, t, -1) {
+			marks[e.region]++
+		}
+	}
+	best, tie := 0, false
+	for i, n := range marks[:len(lx.regions)+1] {
+		switch {
+		case n > marks[best]:
+			best, tie = i, false
+		case n == marks[best] && i != best:
+			tie = true
+		}
+	}
+	if best > 0 && !tie {
+		region = lx.regions[best-1].list[0]
+	}
+	return region, kept
 }
 
 // fitting keeps, in place, the matches of found that meet their phrases'

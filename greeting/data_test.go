@@ -42,9 +42,9 @@ func TestDataErrors(t *testing.T) {
 	}{
 		{"no language", "[greeting]\nhello\n", "x.txt:1:1: missing 'language <tag>' line", "every file says its language"},
 		{"bad tag", "language xx-!!\n", `x.txt:1:10: bad language tag "xx-!!": language: tag is not well-formed`, "the tag must parse"},
-		{"unknown section", "language en\n  [greetings]\nhi\n", `x.txt:2:4: unknown section "greetings" (want a strategy name or negation, formal, informal, common, function, neutral)
+		{"unknown section", "language en\n  [greetings]\nhi\n", `x.txt:2:4: unknown section "greetings" (want a strategy name or negation, formal, informal, common, function, neutral, variety)
 x.txt:3:1: phrase "hi" is outside a section`, "all errors are reported, with positions"},
-		{"shouting has no data", "language en\n[shouting]\n", `x.txt:2:2: unknown section "shouting" (want a strategy name or negation, formal, informal, common, function, neutral)`, "shouting is found from the text's shape"},
+		{"shouting has no data", "language en\n[shouting]\n", `x.txt:2:2: unknown section "shouting" (want a strategy name or negation, formal, informal, common, function, neutral, variety)`, "shouting is found from the text's shape"},
 		{"unclosed header", "language en\n[greeting\n", `x.txt:2:1: section header "[greeting" lacks its closing ']'`, "headers close"},
 		{"bad attribute", "language en\n[apology]\nsorry ; loud\n", `x.txt:3:9: unknown attribute "loud"`, "attributes are a closed set"},
 		{"part of day on apology", "language en\n[apology]\nsorry ; morning\n", `x.txt:3:9: part of day "morning" on a phrase that is not a greeting or closing`, "only greetings name a part of day"},
@@ -58,6 +58,8 @@ x.txt:3:1: phrase "hi" is outside a section`, "all errors are reported, with pos
 		{"bad region", "language pt\n[formal]\nseu ; in:PT,XQZ\n", `x.txt:3:7: region "XQZ" in "in:PT,XQZ": not an ISO 3166-1 or UN M.49 code`, "regions are ISO or UN M.49 codes"},
 		{"two region conditions", "language pt\n[formal]\nseu ; in:PT not:BR\n", `x.txt:3:13: second region attribute "not:BR"`, "a phrase has one region condition"},
 		{"unknown region key", "language pt\n[formal]\nseu ; at:PT\n", `x.txt:3:7: unknown attribute "at:PT"`, "only in: and not: take regions"},
+		{"variety without regions", "language pt\n[variety]\nestou a dizer\n", `x.txt:3:1: variety phrase "estou a dizer" names no regions: want an in: condition`, "a variety phrase says where it is written"},
+		{"variety of all but", "language pt\n[variety]\nestou a dizer ; not:BR\n", `x.txt:3:1: variety phrase "estou a dizer" names no regions: want an in: condition`, "everywhere but Brazil is no variety"},
 		{"invalid utf8", "language en\n\xff\n", "x.txt:1:1: file is not valid UTF-8", "data files are UTF-8"},
 		{"bad accents", "language vi\naccents drop\n", `x.txt:2:9: accents "drop": want keep or fold`, "accents are kept or folded"},
 		{"bad suffix", "language ja\n[formal_address]\n-です\n", `x.txt:3:1: phrase "-です": match: suffix "です" is not one word of a spaced script`, "endings are for spaced scripts"},
@@ -128,6 +130,38 @@ func BenchmarkParseData(b *testing.B) {
 				if _, err := parseLexicon(f.Name(), src, true); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+func TestVarieties(t *testing.T) {
+	data := "language pt\n[formal]\nseu ; in:PT\n[variety]\n{estou|está} a dizer ; in:PT,AO\nestou dizendo ; in:BR\n[common]\ncarro estou dizer\n"
+	c, err := New(WithData("varieties-pt.txt", []byte(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text, tag string
+		want            Register
+		reason          string
+	}{
+		{"likely region", "É o seu carro?", "pt", Unknown, "pt alone is Brazil's, where seu is anyone's"},
+		{"marked variety", "É o seu carro, estou a dizer.", "pt", Formal, "estou a dizer is Portugal's: seu is the reader's"},
+		{"given region wins", "É o seu carro, estou a dizer.", "pt-BR", Unknown, "a region in the tag is not second-guessed"},
+		{"given region", "É o seu carro?", "pt-PT", Formal, "the tag's region"},
+		{"detected", "É o seu carro, estou a dizer.", "und", Formal, "a detected language's variety is read from the text too"},
+		{"tie", "É o seu carro, estou a dizer, estou dizendo.", "pt", Unknown, "marks of two varieties as often: the likely region stays"},
+		{"majority", "Está a dizer, estou a dizer, estou dizendo: é o seu carro.", "pt", Formal, "Portugal's marks outnumber Brazil's"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := c.Check(tt.text, language.Make(tt.tag))
+			if r.Register != tt.want || r.Lang != language.Portuguese {
+				t.Errorf("%q as %s: %v register %v, want pt %v: %s", tt.text, tt.tag, r.Lang, r.Register, tt.want, tt.reason)
+			}
+			if r.Has(FormalAddress) || len(r.Markers) > 0 {
+				t.Errorf("%q: markers %v; a variety phrase marks nothing in the report", tt.text, r.Markers)
 			}
 		})
 	}

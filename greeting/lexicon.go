@@ -40,6 +40,8 @@ type lexicon struct {
 	isFunction wordBits
 	// entries is indexed by the payload of a match.
 	entries []entry
+	// varieties: some phrases mark a regional variety (catVariety).
+	varieties bool
 }
 
 // compiled returns lx with its phrase tables, loading them on first use
@@ -56,9 +58,14 @@ func (lx *lexicon) compiled() *lexicon {
 		if err != nil {
 			panic("greeting: built-in phrase data does not compile: " + err.Error())
 		}
-		lx.set, lx.entries, lx.regions, lx.isFunction = full.set, full.entries, full.regions, full.isFunction
+		lx.set, lx.entries, lx.regions, lx.isFunction, lx.varieties = full.set, full.entries, full.regions, full.isFunction, full.varieties
 	})
 	return lx
+}
+
+// markVarieties sets lx.varieties from lx.entries.
+func (lx *lexicon) markVarieties() {
+	lx.varieties = slices.ContainsFunc(lx.entries, func(e entry) bool { return e.cat == catVariety })
 }
 
 // markFunction sets lx.isFunction from the ids lx.set gives the function
@@ -84,6 +91,7 @@ const (
 	catInformal
 	catCommon
 	catNeutral
+	catVariety  // marks the text as written in the regions of its in: condition
 	catFunction // a word list, like catCommon: never the category of a phrase
 )
 
@@ -102,7 +110,7 @@ var _ = [1]struct{}{}[catFunction/64]
 func (c catSet) has(cat category) bool    { return c&(1<<cat) != 0 }
 func (c catSet) with(cat category) catSet { return c | 1<<cat }
 
-var cueNames = map[string]category{"negation": catNegation, "formal": catFormal, "informal": catInformal, "common": catCommon, "neutral": catNeutral, "function": catFunction}
+var cueNames = map[string]category{"negation": catNegation, "formal": catFormal, "informal": catInformal, "common": catCommon, "neutral": catNeutral, "variety": catVariety, "function": catFunction}
 
 type attr uint16
 
@@ -247,7 +255,7 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 			} else if c, ok := cueNames[name]; ok {
 				cat = c
 			} else {
-				fail(n, col+1, "unknown section %q (want a strategy name or negation, formal, informal, common, function, neutral)", name)
+				fail(n, col+1, "unknown section %q (want a strategy name or negation, formal, informal, common, function, neutral, variety)", name)
 				cat = 0
 			}
 		case cat == 0 && (strings.HasPrefix(trimmed, "language ") || strings.HasPrefix(trimmed, "name ") || strings.HasPrefix(trimmed, "accents ")):
@@ -311,6 +319,9 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 					fail(n, col+strings.Index(trimmed, a), "%s", msg)
 				}
 			}
+			if cat == catVariety && (e.region == 0 || lx.regions[e.region-1].not) {
+				fail(n, col, "variety phrase %q names no regions: want an in: condition", strings.TrimSpace(phrase))
+			}
 			alts, err := expand(strings.TrimSpace(phrase))
 			if err != nil {
 				fail(n, col, "%v", err)
@@ -351,6 +362,7 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 	if phrases {
 		lx.set = b.Build()
 		lx.markFunction()
+		lx.markVarieties()
 		lx.once.Do(func() {}) // compiled already
 	}
 	return lx, nil

@@ -882,3 +882,30 @@ func TestPortugueseRegionalTags(t *testing.T) {
 		}
 	}
 }
+
+func TestPortugueseVarietyFromText(t *testing.T) {
+	// With pt alone (Brazil's, as CLDR has it) or a detected language, a
+	// text that speaks as Portugal does is read as Portugal's: its "sua"
+	// is the reader's, under the polite address.
+	tests := []struct {
+		name, text, tag string
+		want            greeting.Register
+		reason          string
+	}{
+		{"european progressive", "Estou a verificar a sua encomenda.", "pt", greeting.Formal, "estar a + infinitive is Portugal's"},
+		{"brazilian progressive", "Estou verificando a sua encomenda.", "pt", greeting.Unknown, "the gerund is Brazil's, where sua is anyone's"},
+		{"no mark", "A sua encomenda chega amanhã.", "pt", greeting.Unknown, "nothing says Portugal: pt alone is Brazil's"},
+		{"european word", "Pode indicar o seu contacto de telemóvel?", "pt", greeting.Formal, "telemóvel and contacto are Portugal's words"},
+		{"brazilian word", "Pode indicar o seu celular?", "pt", greeting.Unknown, "celular is Brazil's word"},
+		{"tag names Brazil", "Estou a verificar a sua encomenda.", "pt-BR", greeting.Unknown, "a region the tag names is not second-guessed"},
+		{"detected", "Olá! Estou a verificar a sua encomenda e já lhe digo alguma coisa.", "und", greeting.Formal, "a detected text's variety is read from it too"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := greeting.Check(tt.text, language.Make(tt.tag))
+			if r.Lang != language.Portuguese || r.Register != tt.want {
+				t.Errorf("Check(%q, %s): %v, register %v (formality %.2f); want pt, %v: %s", tt.text, tt.tag, r.Lang, r.Register, r.Formality, tt.want, tt.reason)
+			}
+		})
+	}
+}

@@ -133,12 +133,15 @@ func decodeBody(lx *lexicon, data []byte) error {
 		if m <= 0 {
 			return fmt.Errorf("%w: entry %d cut short", match.ErrCorrupt, i)
 		}
-		if e.cat > catNeutral || int(e.part) >= len(partNames) || int(e.region) > len(regions) || attrs >= uint64(attrRegion) {
+		if e.cat > catVariety || int(e.part) >= len(partNames) || int(e.region) > len(regions) || attrs >= uint64(attrRegion) {
 			return fmt.Errorf("%w: entry %d has no such category, part of day, region condition or attribute", match.ErrCorrupt, i)
 		}
 		e.attrs = attr(attrs)
 		if e.region != 0 {
 			e.attrs |= attrRegion
+		}
+		if e.cat == catVariety && (e.region == 0 || regions[e.region-1].not) {
+			return fmt.Errorf("%w: entry %d marks a variety of no regions", match.ErrCorrupt, i)
 		}
 		e.upper, size = binary.Uvarint(data[3+m:])
 		if size <= 0 {
@@ -154,6 +157,7 @@ func decodeBody(lx *lexicon, data []byte) error {
 		return fmt.Errorf("%w: the phrases do not fit the entries", match.ErrCorrupt)
 	}
 	lx.set, lx.entries, lx.regions = set, entries, regions
+	lx.markVarieties()
 	return nil
 }
 

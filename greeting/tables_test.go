@@ -131,7 +131,7 @@ func FuzzDecodeTables(f *testing.F) {
 		}
 		var s scratch
 		s.text.Reset("Buongiorno, ciao! vorresti")
-		lx.read(&s, language.MustParseRegion("CH"))
+		lx.read(&s, language.MustParseRegion("CH"), false)
 	})
 }
 
