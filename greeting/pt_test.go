@@ -1,6 +1,7 @@
 package greeting_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -271,7 +272,7 @@ var portugueseCases = []langCase{
 	{"bom is not an opener here", "Bom saber, obrigado.",
 		want{has: S{greeting.Gratitude}, not: S{greeting.DirectStart}},
 		"bom followed by a word is 'good', not 'well,'"},
-	{"look at the screen", "Olhe para o ecrã e clique em continuar.",
+	{"look at the screen", "Olhe para a tela e clique em continuar.",
 		want{not: S{greeting.DirectStart}, register: unknown},
 		"olhe followed by its object is an instruction, not 'look,'"},
 
@@ -373,6 +374,44 @@ var portugueseCases = []langCase{
 	{"no address stays unknown", "A loja abre às nove e fecha às dezoito.",
 		want{register: unknown},
 		"opening hours address nobody"},
+
+	// The third person of Portugal read in Brazil: the same bare forms are
+	// the everyday você there and no cue (the table portugalCases reads
+	// them as pt-PT); the forms that mean "with you", "you pay" anywhere
+	// keep their cue.
+	{"third person asked, Brazil", "Gosta de música clássica?",
+		want{register: unknown},
+		"in Brazil a bare third person asks the everyday você: no cue"},
+	{"sorry, Brazil", "Desculpe a demora.",
+		want{has: S{greeting.Apology}, register: unknown},
+		"desculpe goes with você and o senhor alike in Brazil"},
+	{"wish with tenha, Brazil", "Espero que tenha uma boa tarde.",
+		want{has: S{greeting.Closing}, closing: ptr("tenha uma boa tarde"), closingPart: ptr(greeting.Afternoon), register: unknown},
+		"the wish closes; in Brazil tenha is no cue"},
+	{"concordo consigo", "Concordo consigo, o prazo é curto.",
+		want{has: S{greeting.FormalAddress}, register: formal},
+		"consigo after a verb of the speaker can only be with you, the polite reader"},
+	{"consigo is I manage", "Consigo enviar a encomenda amanhã.",
+		want{not: S{greeting.FormalAddress}, register: unknown},
+		"consigo alone is the first person of conseguir"},
+	{"tu pagas asked", "Porque é que pagas tanto pela luz?",
+		want{register: informal},
+		"after a question word pagas can only be the tu verb"},
+	{"tu compras asked", "Compras online ou na loja?",
+		want{register: informal},
+		"compras opening a question with where it buys is the tu verb"},
+	{"compras is purchases", "Compras online com desconto esta semana.",
+		want{register: unknown},
+		"told, compras online is the shop's purchases"},
+	{"tu estás near", "Estás perto da loja?",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"estás before perto can only be the verb (estas, these, would need a noun)"},
+	{"o meu amigo is a third person", "O meu amigo comprou o mesmo modelo.",
+		want{not: S{greeting.InformalAddress}, register: unknown},
+		"with an article meu amigo is someone the writer talks about"},
+	{"meu amigo vocative", "Obrigado, meu amigo!",
+		want{has: S{greeting.InformalAddress}, register: informal},
+		"without one it is said to the reader"},
 
 	// Tu verb forms of frequent verbs, in every tense, read informal; their
 	// formal twins, with the third person and no pronoun, never do.
@@ -864,6 +903,200 @@ func TestPortugueseCourtesyInPortugal(t *testing.T) {
 		}
 		if r := greeting.Check(tt.text, tag); r.CourtesyOnly != *tt.want.courtesyOnly {
 			t.Errorf("Check(%q, pt-PT): CourtesyOnly = %v (content words %q), want %v: %s", tt.text, r.CourtesyOnly, r.Content, *tt.want.courtesyOnly, tt.reason)
+		}
+	}
+}
+
+// portugalCases are read as European Portuguese (pt-PT), where the
+// familiar reader is tu and the polite one is spoken to in the third
+// person, most often with no pronoun: the bare forms that are no cue in
+// Brazil ("Gosta de…?", "se precisar", "desculpe") are weak formal cues,
+// and each has a twin that tells of someone else.
+var portugalCases = []langCase{
+	// Fillers.
+	{"filler sabe", "O preço subiu, sabe, e não há nada a fazer.",
+		want{register: formal},
+		"sabe as a clause of its own is the filler you know, to the polite reader"},
+	{"filler percebe", "Percebe o que quero dizer?",
+		want{register: formal},
+		"percebe o que quero dizer asks the polite reader (tu: percebes)"},
+	{"filler with a subject", "Ele não percebe o que quero dizer.",
+		want{register: unknown},
+		"with a subject before it, percebe tells of him"},
+	{"percebe asked alone", "É assim que funciona. Percebe?",
+		want{register: formal},
+		"percebe asked on its own: do you see? (tu: percebes)"},
+	{"percebe told of a thing", "O sistema não percebe.",
+		want{register: unknown},
+		"told, percebe is what the system does"},
+	{"ninguém sabe", "Ninguém sabe, é um mistério.",
+		want{register: unknown},
+		"nobody knows: no reader"},
+	{"sabe que told", "Sabe que a loja fecha às seis.",
+		want{register: formal},
+		"sabe que opening the sentence tells the reader what they know"},
+	{"sabia que told", "Sabia que ia chover.",
+		want{register: unknown},
+		"sabia is also I knew: it asks only in a question"},
+	// Questions with a bare third person.
+	{"asked", "Gosta de música clássica?",
+		want{register: formal},
+		"a verb of what a person likes opening a question asks the reader"},
+	{"asked twin told", "Gosta de música clássica.",
+		want{register: unknown},
+		"told, the same words are about someone named before"},
+	{"asked twin subject", "O meu pai gosta de música clássica?",
+		want{register: unknown},
+		"a subject before the verb asks about him"},
+	{"asked já", "Já experimentou o novo menu?",
+		want{register: formal},
+		"já and the preterite ask what the reader has done"},
+	{"asked já twin", "O chef já experimentou o novo menu?",
+		want{register: unknown},
+		"with the chef before it, it asks about the chef"},
+	{"asked with the object before", "Já o recebeu?",
+		want{register: formal},
+		"the object pronoun between já and the verb"},
+	{"asked alguma vez", "A propósito, alguma vez jogou golfe?",
+		want{register: formal},
+		"alguma vez asks the reader's experience after an opening clause too"},
+	{"asked alguma vez twin", "Ele alguma vez jogou golfe?",
+		want{register: unknown},
+		"a pronoun subject before it asks about him"},
+	{"asked tem", "Tem filhos?",
+		want{register: formal},
+		"tem with what a person has asks the reader (tu: tens)"},
+	{"asked tem de ser", "Tem de ser hoje?",
+		want{register: unknown},
+		"tem de ser asks of a thing"},
+	{"asked opinion", "O que acha desta cor?",
+		want{has: S{greeting.Indirect}, register: formal},
+		"o que acha asks the polite reader's opinion (tu: o que achas)"},
+	{"asked habit", "Onde costuma fazer compras?",
+		want{register: formal},
+		"a question word and a verb of habit ask the reader"},
+	{"quem sabe", "Quem sabe?",
+		want{register: unknown},
+		"quem sabe is maybe, with quem its subject"},
+	{"está a dizer", "Está a dizer que a fatura está errada?",
+		want{register: formal},
+		"está a dizer opening the sentence: the reader's words"},
+	{"está a chover", "Está a chover outra vez.",
+		want{register: unknown},
+		"the weather"},
+	// What the reader has to, can or will do.
+	{"tem de", "Tem de experimentar o bolo de laranja.",
+		want{register: formal},
+		"tem de and a verb a person does, opening the sentence (tu: tens de)"},
+	{"pode after então", "Então pode ligar amanhã de manhã.",
+		want{register: formal},
+		"pode and a verb a person does, after então"},
+	{"não precisa de", "Não precisa de pagar nada.",
+		want{register: formal},
+		"não precisa de pagar tells the reader"},
+	{"pode of a thing", "Pode demorar uns dias.",
+		want{register: unknown},
+		"demorar is what a delivery does"},
+	{"tem de with a subject", "O estafeta tem de ligar antes.",
+		want{register: unknown},
+		"the courier has to call"},
+	{"vai", "Vai adorar o final do livro.",
+		want{register: formal},
+		"vai adorar promises the reader"},
+	{"vai of a thing", "Vai levar dois dias.",
+		want{register: unknown},
+		"levar dias is what a delivery takes"},
+	// Conditions and wishes.
+	{"se precisar", "Se precisar de mais alguma coisa, diga.",
+		want{has: S{greeting.FollowUp}, register: formal},
+		"the future subjunctive of a condition put to the reader (tu: se precisares)"},
+	{"se precisares", "Se precisares de mais alguma coisa, diz.",
+		want{register: informal},
+		"the tu twin"},
+	{"se for possível", "Se for possível, enviamos hoje.",
+		want{register: unknown},
+		"se for asks of a thing"},
+	{"caso prefira", "Caso prefira, trocamos o artigo.",
+		want{has: S{greeting.Indirect}, register: formal},
+		"caso and the present subjunctive put to the reader"},
+	{"espero que goste", "Espero que goste do livro.",
+		want{register: formal},
+		"the reader's wish (tu: gostes)"},
+	{"espero que gostes", "Espero que gostes do livro.",
+		want{register: informal},
+		"the tu twin"},
+	{"espero que, of a thing", "Espero que o livro chegue depressa.",
+		want{register: unknown},
+		"the wish is the book's"},
+	{"por si", "Fazemos isso por si.",
+		want{register: formal},
+		"por si is for you (tu: por ti)"},
+	{"por si só", "O problema resolve-se por si só.",
+		want{register: unknown},
+		"por si só is by itself"},
+	// Third-person imperatives and the phrases that hold them.
+	{"imperative", "Reinicie o router e tente de novo.",
+		want{register: formal},
+		"third-person imperatives tell the polite reader what to do (tu: reinicia, tenta)"},
+	{"entre is between", "Entre as nove e as seis estamos abertos.",
+		want{register: unknown},
+		"entre opening a sentence is mostly the preposition"},
+	{"desculpe", "Desculpe a demora.",
+		want{has: S{greeting.Apology}, register: formal},
+		"desculpe is the polite apology (tu: desculpa)"},
+	{"não se preocupe", "Não se preocupe, já trato disso.",
+		want{has: S{greeting.Reassurance}, register: formal},
+		"the polite twin of não te preocupes"},
+	{"tenha um bom dia", "Obrigado, tenha um bom dia!",
+		want{has: S{greeting.Closing, greeting.Gratitude}, closing: ptr("Obrigado, tenha um bom dia"), register: formal},
+		"the polite wish (tu: tem um bom dia)"},
+	{"tem um bom dia", "Obrigado, tem um bom dia!",
+		want{has: S{greeting.Closing}, register: informal},
+		"the tu twin"},
+	{"espero que tenha", "Espero que tenha uma boa tarde.",
+		want{has: S{greeting.Closing}, closing: ptr("Espero que tenha uma boa tarde"), closingPart: ptr(greeting.Afternoon), register: formal},
+		"the hoped-for afternoon closes, and is the polite wish"},
+	{"tenha um bom resto de dia", "Tenha um bom resto de dia.",
+		want{has: S{greeting.Closing}, closing: ptr("Tenha um bom resto de dia"), closingPart: ptr(greeting.Day), register: formal},
+		"the wish for the rest of the day"},
+	{"tu outweighs", "Sabe, é caro, mas gostas de jazz?",
+		want{register: informal},
+		"a tu form outweighs the weak third-person cue"},
+	{"você is no cue", "Você já recebeu o pacote?",
+		want{register: unknown},
+		"você is semi-formal in Portugal, and já recebeu does not open the question"},
+}
+
+// TestPortugueseRegisterInPortugal reads portugalCases as European
+// Portuguese, and checks that Brazil reads the bare third person of their
+// formal rows as no cue.
+func TestPortugueseRegisterInPortugal(t *testing.T) {
+	tags := []language.Tag{language.MustParse("pt-PT"), language.MustParse("pt-AO")}
+	for _, tt := range portugalCases {
+		for _, tag := range tags {
+			r := greeting.Check(tt.text, tag)
+			w := tt.want
+			fail := func(format string, args ...any) {
+				t.Helper()
+				t.Errorf("%s: Check(%q, %v): %s\n\tfound %v (%s)", tt.name, tt.text, tag, fmt.Sprintf(format, args...), found(r), tt.reason)
+			}
+			if r.Lang != language.Portuguese {
+				fail("Lang = %v, want pt", r.Lang)
+			}
+			if w.register != nil && r.Register != *w.register {
+				fail("Register = %v (formality %.2f), want %v", r.Register, r.Formality, *w.register)
+			}
+			for _, s := range w.has {
+				if !r.Has(s) {
+					fail("no %v marker", s)
+				}
+			}
+			checkPhrase(fail, "closing", r.Closing, w.closing, w.closingPart)
+		}
+		if w := tt.want; w.register != nil && *w.register == greeting.Formal {
+			if r := greeting.Check(tt.text, language.BrazilianPortuguese); r.Register == greeting.Formal {
+				t.Errorf("%s: Check(%q, pt-BR) = formal; in Brazil the bare third person is no cue", tt.name, tt.text)
+			}
 		}
 	}
 }
