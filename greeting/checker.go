@@ -468,7 +468,7 @@ func sloppiness(t *match.Text) float64 {
 // other ("estou a dizer" is Portugal's, where Brazil says "estou
 // dizendo").
 func (lx *lexicon) variety(found []match.Match, t *match.Text, region language.Region, given bool) (language.Region, []match.Match) {
-	var marks [maxRegionSets + 1]uint16 // by entry.region
+	var marks [maxRegionSets + 1]uint32 // by entry.region
 	kept := found[:0]
 	for _, m := range found {
 		e := &lx.entries[m.Payload]
