@@ -66,6 +66,13 @@ var hostileStrategies = S{greeting.Command, greeting.Blame, greeting.Dismissal, 
 // to use that language's data.
 func runLangCases(t *testing.T, tag language.Tag, cases []langCase) {
 	t.Helper()
+	runLangCasesAs(t, tag, tag, cases)
+}
+
+// runLangCasesAs checks each case with the given tag, a regional one such
+// as pt-PT, and expects the report to use the data of lang.
+func runLangCasesAs(t *testing.T, tag, lang language.Tag, cases []langCase) {
+	t.Helper()
 	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			r := greeting.Check(tt.text, tag)
@@ -75,8 +82,8 @@ func runLangCases(t *testing.T, tag language.Tag, cases []langCase) {
 				t.Helper()
 				t.Errorf("%q: %s\n\tfound %v (%s)", tt.text, fmt.Sprintf(format, args...), found, tt.reason)
 			}
-			if r.Lang != tag {
-				fail("Lang = %v, want %v", r.Lang, tag)
+			if r.Lang != lang {
+				fail("Lang = %v, want %v", r.Lang, lang)
 			}
 			for _, s := range w.has {
 				if !r.Has(s) {

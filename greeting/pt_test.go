@@ -1,7 +1,6 @@
 package greeting_test
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -1071,28 +1070,10 @@ var portugalCases = []langCase{
 // Portuguese, and checks that Brazil reads the bare third person of their
 // formal rows as no cue.
 func TestPortugueseRegisterInPortugal(t *testing.T) {
-	tags := []language.Tag{language.MustParse("pt-PT"), language.MustParse("pt-AO")}
+	for _, tag := range []string{"pt-PT", "pt-AO"} {
+		t.Run(tag, func(t *testing.T) { runLangCasesAs(t, language.MustParse(tag), language.Portuguese, portugalCases) })
+	}
 	for _, tt := range portugalCases {
-		for _, tag := range tags {
-			r := greeting.Check(tt.text, tag)
-			w := tt.want
-			fail := func(format string, args ...any) {
-				t.Helper()
-				t.Errorf("%s: Check(%q, %v): %s\n\tfound %v (%s)", tt.name, tt.text, tag, fmt.Sprintf(format, args...), found(r), tt.reason)
-			}
-			if r.Lang != language.Portuguese {
-				fail("Lang = %v, want pt", r.Lang)
-			}
-			if w.register != nil && r.Register != *w.register {
-				fail("Register = %v (formality %.2f), want %v", r.Register, r.Formality, *w.register)
-			}
-			for _, s := range w.has {
-				if !r.Has(s) {
-					fail("no %v marker", s)
-				}
-			}
-			checkPhrase(fail, "closing", r.Closing, w.closing, w.closingPart)
-		}
 		if w := tt.want; w.register != nil && *w.register == greeting.Formal {
 			if r := greeting.Check(tt.text, language.BrazilianPortuguese); r.Register == greeting.Formal {
 				t.Errorf("%s: Check(%q, pt-BR) = formal; in Brazil the bare third person is no cue", tt.name, tt.text)
