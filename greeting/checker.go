@@ -308,6 +308,7 @@ func (lx *lexicon) read(s *scratch, region language.Region, given bool) Report {
 		own, quote registerCues
 		hedged     = int32(-1) // the first token of the last hedge or indirect request
 		asked      []int       // the markers of an asked "Really?", "Seriously?"
+		denied     bool        // a negation outside the phrases chosen negates a word
 	)
 	s.counts = [numStrategies]int{}
 	markers := s.markers[:0] // copied out at the end, at their number
@@ -344,6 +345,7 @@ func (lx *lexicon) read(s *scratch, region language.Region, given bool) Report {
 		switch e.cat {
 		case catNegation:
 			negatedTill = scopeEnd(toks, m.End, 3)
+			denied = denied || negatedTill > m.End // "still not done", not the "No," that answers
 			continue
 		case catFormal, catInformal:
 			continue
@@ -416,7 +418,7 @@ func (lx *lexicon) read(s *scratch, region language.Region, given bool) Report {
 	r.Words = len(toks)
 	var first int
 	r.Content, first = content(t, markers, &s.sc, lx.isFunction, &s.content)
-	r.CourtesyOnly = !r.Hostile && courtesyOnly(t, markers, len(r.Content), first)
+	r.CourtesyOnly = !r.Hostile && !denied && courtesyOnly(t, markers, len(r.Content), first)
 	r.Politeness = round3(math.Tanh(z / 2))
 	if own.formal+own.informal == 0 {
 		own = quote // the register of the words quoted, when the writer's own have none

@@ -641,8 +641,9 @@ func FuzzCheck(f *testing.F) {
 			t.Fatalf("a report takes up %v of its own content words %q, want 1", got, r.Content)
 		}
 		social := r.Has(greeting.Greeting) || r.Has(greeting.Closing) || r.Has(greeting.Gratitude)
-		if r.CourtesyOnly && (r.Hostile || !social || len(r.Content) > 1) {
-			t.Fatalf("%q is courtesy only, with hostile=%v, no greeting, closing or thanks=%v, content words %q", text, r.Hostile, !social, r.Content)
+		if r.CourtesyOnly && (r.Hostile || r.Has(greeting.Criticism) || !social || len(r.Content) > 1) {
+			t.Fatalf("%q is courtesy only, with hostile=%v, criticism=%v, no greeting, closing or thanks=%v, content words %q",
+				text, r.Hostile, r.Has(greeting.Criticism), !social, r.Content)
 		}
 	})
 }

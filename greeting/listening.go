@@ -288,6 +288,8 @@ func courtesyOnly(t *match.Text, markers []Marker, words, first int) bool {
 		switch m.Strategy {
 		case Greeting, Closing, Gratitude:
 			social = true
+		case Criticism:
+			return false // "Thanks, still not done"
 		}
 	}
 	if !social || words > 1 {
