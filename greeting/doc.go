@@ -62,8 +62,10 @@
 // into the original bytes. Tags resolve to the closest language with data
 // through a language.Matcher; language.Und, or a tag with no close match,
 // asks the checker to detect the language from its frequent words. The
-// tag's region, given or likely (pt alone is Brazil's), picks the regional
-// variety where a word's register changes with it (Portuguese seu).
+// tag's region picks the regional variety where a word's register changes
+// with it (Portuguese seu); without one (pt alone, or a detected language)
+// the text's own words may mark the variety ("estou a verificar" is
+// Portugal's), and otherwise the likely region is read (Brazil for pt).
 // [WithData] adds a language, or replaces one, from a file of your own.
 //
 // # Concurrency
