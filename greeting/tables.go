@@ -27,7 +27,7 @@ import (
 // region condition, attributes, capitalised words) in payload order, then
 // the match.Set.
 
-const tablesMagic = "rapport-lexicon\x03"
+const tablesMagic = "rapport-lexicon\x04"
 
 // errStale reports tables compiled from another version of the text.
 var errStale = errors.New("greeting: phrase tables are older than their text")

@@ -2,7 +2,9 @@ package match
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -65,24 +67,62 @@ func TestSetBinaryRoundTrip(t *testing.T) {
 	}
 }
 
+// tinySet returns the binary form of a set of the given words and one
+// phrase, whose double array is given as its numbers (see appendDoubleArray);
+// its suffix trie is empty.
+func tinySet(words []string, array ...uint64) []byte {
+	b := append([]byte(setMagic), 0, 1) // no flags, one phrase
+	b = binary.AppendUvarint(b, uint64(len(words)))
+	for _, w := range words {
+		b = binary.AppendUvarint(b, uint64(len(w)))
+		b = append(b, w...)
+	}
+	for _, n := range array {
+		b = binary.AppendUvarint(b, n)
+	}
+	return append(b, 1, 0, 0, 0, 0) // a suffix trie of its root alone
+}
+
 func TestSetBinaryErrors(t *testing.T) {
 	data, _ := encodeSet(t).MarshalBinary()
+	// The double array of "a b": nodes and payloads; the root: no
+	// payloads, one edge, its target 0 past the first free node, label 2
+	// (word 1); that state: one edge to the next free node, label 4 (word
+	// 2); the last: one payload, 0, and no edges.
+	valid := []uint64{3, 1, 0, 2, 0, 2, 0, 2, 0, 4, 1, 0, 0}
+	if err := new(Set).UnmarshalBinary(tinySet([]string{"a", "b"}, valid...)); err != nil {
+		t.Fatalf("the valid set of the table below: %v", err)
+	}
 	tests := []struct {
 		name   string
 		data   []byte
+		want   string // in the error
 		reason string
 	}{
-		{"empty", nil, "no header"},
-		{"other magic", []byte("rapport-set\x02\x00"), "another version's data"},
-		{"cut short", data[:len(data)-3], "the suffix trie is missing its end"},
-		{"trailing bytes", append(bytes.Clone(data), 0), "bytes after the tables"},
-		{"huge count", append([]byte(setMagic), 0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f), "a vocabulary larger than the data"},
+		{"empty", nil, "another version", "no header"},
+		{"other magic", []byte("rapport-set\x02\x00"), "another version", "another version's data"},
+		{"cut short", data[:len(data)-3], "missing number", "the suffix trie is missing its end"},
+		{"trailing bytes", append(bytes.Clone(data), 0), "1 bytes after", "bytes after the tables"},
+		{"huge count", append([]byte(setMagic), 0, 0, 0xff, 0xff, 0xff, 0xff, 0x0f), "exceeds the data left", "a vocabulary larger than the data"},
+		{"repeated word", tinySet([]string{"a", "a"}, valid...), "word 2 repeats", "two ids for one word"},
+		{"empty word", tinySet([]string{"a", ""}, valid...), "word 2 is empty", "a word of no bytes"},
+		{"label of no word", tinySet([]string{"a", "b"}, 3, 1, 0, 2, 0, 1, 0, 2, 0, 4, 1, 0, 0), "label 1 names no word", "label 1 is an unknown word's"},
+		{"label past the words", tinySet([]string{"a", "b"}, 3, 1, 0, 2, 0, 2, 0, 2, 0, 6, 1, 0, 0), "label 6 names no word", "word 3 does not exist"},
+		{"labels not rising", tinySet([]string{"a", "b"}, 4, 1, 0, 4, 0, 2, 0, 0, 0, 1, 0, 0), "do not rise", "a state's two edges with one label"},
+		{"target outside", tinySet([]string{"a", "b"}, 3, 1, 0, 2, 5, 2, 0, 2, 0, 4, 1, 0, 0), "node 4 is past the array's 3", "the array has 3 nodes"},
+		{"target taken", tinySet([]string{"a", "b"}, 4, 1,
+			0, 4, 0, 2, 2, // the root's targets: nodes 1 and 3
+			0, 2, 1, 4, // node 1's target: 1 past the free node 2, which is 3
+			1, 0, 0, 0, 0), "node 3 is another's", "two states in one node"},
+		{"wildcard outside", tinySet([]string{"a"}, 2, 1, 0, 1, 7, 1, 0, 0), "node 3 is past", "the wildcard state is past the array"},
+		{"payloads missing", tinySet([]string{"a", "b"}, 3, 2, 0, 2, 0, 2, 0, 2, 0, 4, 1, 0, 0), "1 payloads, not the 2", "two payloads announced, one given"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var s Set
-			if err := s.UnmarshalBinary(tt.data); !errors.Is(err, ErrCorrupt) {
-				t.Errorf("UnmarshalBinary = %v, want ErrCorrupt: %s", err, tt.reason)
+			err := s.UnmarshalBinary(tt.data)
+			if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("UnmarshalBinary = %v, want ErrCorrupt saying %q: %s", err, tt.want, tt.reason)
 			}
 		})
 	}

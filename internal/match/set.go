@@ -13,8 +13,9 @@ import (
 // words normalised like any text; "*" stands for exactly one word. A Set is
 // immutable and safe for concurrent use.
 type Set struct {
-	vocab  map[string]uint32 // folded token → id; ids start at 1
-	index  Index             // the same, for Find
+	vocab  map[string]uint32 // while building: folded token → id; ids start at 1
+	names  []string          // each word at its id; names[0] is ""
+	index  Index             // id of each word, for Find
 	edges  map[uint64]uint32 // while building: edge key → next state; state 0 is the root
 	wild   []uint32          // while building: per state, the state after a "*", or 0
 	ends   [][]int32         // while building: per state, the payloads of phrases ending there
@@ -208,13 +209,17 @@ func (b *Builder) Build() *Set {
 	b.init()
 	s := b.set
 	b.set = Set{keepAccents: b.KeepAccents}
-	s.index = NewIndex(s.vocab)
+	s.names = make([]string, len(s.vocab)+1)
+	for w, id := range s.vocab {
+		s.names[id] = w
+	}
+	s.index = indexList(s.names)
 	s.suf = newGraph(s.sufEdges, len(s.sufEnds))
 	s.sufLast = lastBytesOf(&s.suf)
 	s.addEndings()
 	words := newGraph(s.edges, len(s.wild))
 	s.words = newDoubleArray(&words, s.wild, s.ends)
-	s.edges, s.wild, s.ends, s.sufEdges = nil, nil, nil, nil
+	s.vocab, s.edges, s.wild, s.ends, s.sufEdges = nil, nil, nil, nil, nil
 	return &s
 }
 
@@ -222,12 +227,8 @@ func (b *Builder) Build() *Set {
 // suffix's payloads as a one-word phrase, so that Find looks for endings
 // only in words the vocabulary does not have.
 func (s *Set) addEndings() {
-	words := make([]string, len(s.vocab)+1)
-	for w, id := range s.vocab {
-		words[id] = w
-	}
 	var ps []int32
-	for id, w := range words[1:] {
+	for id, w := range s.names[1:] {
 		if ps = s.appendEndings(ps[:0], []byte(w)); len(ps) == 0 {
 			continue
 		}

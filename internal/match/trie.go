@@ -1,6 +1,9 @@
 package match
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 // A doubleArray holds the phrase trie for Find, laid out so that following
 // an edge is one addition and one comparison: the edge labelled l leaves
@@ -180,30 +183,25 @@ func (u slotSet) place(es []edge, free, wide uint32) uint32 {
 	}
 }
 
-// graph returns the trie as a graph over its slots, with its wildcard edges
-// and payloads indexed by slot: the form appendTrie writes.
-func (a *doubleArray) graph() (g graph, wild []uint32, ends [][]int32) {
-	g.first = make([]uint32, len(a.nodes)+1)
-	wild = make([]uint32, len(a.nodes))
-	ends = make([][]int32, len(a.nodes))
-	for t, n := range a.nodes {
+// graph returns the edges of the trie as a graph over its nodes.
+func (a *doubleArray) graph() graph {
+	g := graph{first: make([]uint32, len(a.nodes)+1)}
+	for _, n := range a.nodes {
 		if n.parent < noEdge {
 			g.first[n.parent+1]++
 		}
-		wild[t] = n.wild
-		ends[t] = a.payloads[n.pay:n.payEnd]
 	}
 	for i := 1; i < len(g.first); i++ {
 		g.first[i] += g.first[i-1]
 	}
 	g.next = make([]edge, g.first[len(a.nodes)])
-	fill := append([]uint32(nil), g.first...)
-	// Slots rise with labels, so each state's edges come out sorted.
+	fill := slices.Clone(g.first)
+	// Nodes rise with labels, so each state's edges come out sorted.
 	for t, n := range a.nodes {
 		if p := n.parent; p < noEdge {
 			g.next[fill[p]] = edge{label: uint32(t) - a.nodes[p].base, to: uint32(t)}
 			fill[p]++
 		}
 	}
-	return g, wild, ends
+	return g
 }

@@ -32,38 +32,59 @@ type slot struct {
 
 // NewIndex indexes the words of vocab, whose ids must not be 0.
 func NewIndex(vocab map[string]uint32) Index {
-	size := 8
-	for size < 2*len(vocab) {
-		size *= 2
-	}
-	x := Index{slots: make([]slot, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+	x := newIndex(len(vocab))
 	for w, id := range vocab {
-		if r, ok := char3([]byte(w)); ok {
-			if x.page == nil {
-				x.page, x.chars = make([]uint16, 1<<8), make([]uint32, 1<<8)
-			}
-			if x.page[r>>8] == 0 {
-				x.page[r>>8] = uint16(len(x.chars) >> 8)
-				x.chars = append(x.chars, make([]uint32, 1<<8)...)
-			}
-			x.chars[int(x.page[r>>8])<<8|int(r&0xff)] = id
-			continue
-		}
-		if len(w) > 16 {
-			if x.long == nil {
-				x.long = make(map[string]uint32)
-			}
-			x.long[w] = id
-			continue
-		}
-		lo, hi := load([]byte(w))
-		i := x.hash(lo, hi, len(w))
-		for x.slots[i].id != 0 {
-			i = (i + 1) & uint64(len(x.slots)-1)
-		}
-		x.slots[i] = slot{lo, hi, uint32(len(w)), id}
+		x.add(w, id)
 	}
 	return x
+}
+
+// indexList indexes words, whose ids are their places; words[0], with id
+// 0, is not indexed.
+func indexList(words []string) Index {
+	x := newIndex(len(words))
+	for id, w := range words[1:] {
+		x.add(w, uint32(id+1))
+	}
+	return x
+}
+
+// newIndex returns an empty Index with room for n words.
+func newIndex(n int) Index {
+	size := 8
+	for size < 2*n {
+		size *= 2
+	}
+	return Index{slots: make([]slot, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+}
+
+// add indexes word w with id; an Index holds at most the words newIndex
+// made room for.
+func (x *Index) add(w string, id uint32) {
+	if r, ok := char3([]byte(w)); ok {
+		if x.page == nil {
+			x.page, x.chars = make([]uint16, 1<<8), make([]uint32, 1<<8)
+		}
+		if x.page[r>>8] == 0 {
+			x.page[r>>8] = uint16(len(x.chars) >> 8)
+			x.chars = append(x.chars, make([]uint32, 1<<8)...)
+		}
+		x.chars[int(x.page[r>>8])<<8|int(r&0xff)] = id
+		return
+	}
+	if len(w) > 16 {
+		if x.long == nil {
+			x.long = make(map[string]uint32)
+		}
+		x.long[w] = id
+		return
+	}
+	lo, hi := load([]byte(w))
+	i := x.hash(lo, hi, len(w))
+	for x.slots[i].id != 0 {
+		i = (i + 1) & uint64(len(x.slots)-1)
+	}
+	x.slots[i] = slot{lo, hi, uint32(len(w)), id}
 }
 
 // ID returns the id of word w, or 0 when w is not in the index.
