@@ -303,6 +303,7 @@ func (lx *lexicon) read(s *scratch, region language.Region, given bool) Report {
 		next        int32 = 0 // tokens before next are covered by a chosen phrase
 		cf, ce      int32 = -1, -1
 		negatedTill int32 = -1 // markers starting before this token are negated
+		negatedAt   int32 = -1 // the token after the last negation
 		// the register evidence of the writer's own words, and of the words
 		// they quote, which count only when their own carry none
 		own, quote registerCues
@@ -344,8 +345,11 @@ func (lx *lexicon) read(s *scratch, region language.Region, given bool) Report {
 		}
 		switch e.cat {
 		case catNegation:
-			negatedTill = scopeEnd(toks, m.End, 3)
-			denied = denied || negatedTill > m.End // "still not done", not the "No," that answers
+			negatedTill, negatedAt = scopeEnd(toks, m.End, 3), m.End
+			// "still not done" denies; the "No," that answers does not,
+			// nor the "no" that opens "no that's all thanks"
+			answers := e.attrs&attrAnswer != 0 && toks[m.First].Has(match.SentenceStart)
+			denied = denied || negatedTill > m.End && !answers
 			continue
 		case catFormal, catInformal:
 			continue
@@ -353,7 +357,10 @@ func (lx *lexicon) read(s *scratch, region language.Region, given bool) Report {
 			continue
 		}
 		st := Strategy(e.cat)
-		if st.negatable() && m.First < negatedTill {
+		// Thanks are negated only right after the negation ("not
+		// grateful", "don't thank"): a word between is mostly an answer
+		// before them ("no that's all thank you", "nothing else thanks").
+		if st.negatable() && m.First < negatedTill && (st != Gratitude || m.First == negatedAt) {
 			continue
 		}
 		if (st.Hostile() || st == Criticism) && quoted(toks[m.First:m.End]) {

@@ -124,6 +124,7 @@ const (
 	attrSuffix                    // a word ending, not a whole phrase
 	attrFinal                     // only at the end of a sentence
 	attrAsked                     // only in a sentence that ends in a question mark
+	attrAnswer                    // a negation that may answer: opening a sentence, it denies nothing
 	// attrRegion: only in some regions (entry.region). It is not written in
 	// the tables, where the region condition is.
 	attrRegion
@@ -391,12 +392,15 @@ func commentStart(line string) int {
 var attrNames = map[string]attr{
 	"start": attrStart, "cased": attrCased, "formal": attrFormal,
 	"informal": attrInformal, "end": attrEnd, "alone": attrAlone,
-	"final": attrFinal, "asked": attrAsked,
+	"final": attrFinal, "asked": attrAsked, "answer": attrAnswer,
 }
 
 // set applies the attribute a, or says what is wrong with it.
 func (e *entry) set(a string) string {
 	if f, ok := attrNames[a]; ok {
+		if f == attrAnswer && e.cat != catNegation {
+			return fmt.Sprintf("attribute %q on a phrase that is not a negation", a)
+		}
 		e.attrs |= f
 		return ""
 	}
