@@ -45,6 +45,31 @@ const (
 
 // encodeTables returns the tables of lx, compiled from src.
 func encodeTables(lx *lexicon, src []byte) ([]byte, error) {
+	body, err := encodeBody(lx)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(src)
+	var out bytes.Buffer
+	out.WriteString(tablesMagic)
+	out.Write(sum[:])
+	out.Write(binary.AppendUvarint(nil, uint64(len(body))))
+	w, err := flate.NewWriter(&out, flate.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(body); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// encodeBody returns the part of lx's tables that is compressed: what
+// decodeBody reads.
+func encodeBody(lx *lexicon) ([]byte, error) {
 	set, err := lx.set.MarshalBinary()
 	if err != nil {
 		return nil, err
@@ -68,23 +93,7 @@ func encodeTables(lx *lexicon, src []byte) ([]byte, error) {
 		body = binary.AppendUvarint(body, uint64(e.attrs&^attrRegion))
 		body = binary.AppendUvarint(body, e.upper)
 	}
-	body = append(body, set...)
-	sum := sha256.Sum256(src)
-	var out bytes.Buffer
-	out.WriteString(tablesMagic)
-	out.Write(sum[:])
-	out.Write(binary.AppendUvarint(nil, uint64(len(body))))
-	w, err := flate.NewWriter(&out, flate.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := w.Write(body); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return append(body, set...), nil
 }
 
 // decodeTables reads tables compiled from src into lx.

@@ -115,23 +115,50 @@ func TestTablesErrors(t *testing.T) {
 	}
 }
 
-// FuzzDecodeTables checks that any bytes are read without panicking.
-func FuzzDecodeTables(f *testing.F) {
-	src := []byte("language it\n[greeting]\nbuongiorno ; day\n{ciao|salve} ; not:CH\n[criticism]\n-resti ; in:IT,SM,VA\n")
-	lx, err := parseLexicon("f.txt", src, true)
+// fuzzTablesSource is the phrase data the tables fuzz targets start from:
+// a wildcard, a word ending, region conditions and a part of day.
+var fuzzTablesSource = []byte("language it\n[greeting]\nbuongiorno ; day\n{ciao|salve} ; not:CH\n[criticism]\n-resti ; in:IT,SM,VA\nsei * idiota\n")
+
+// fuzzTablesLexicon returns the lexicon of fuzzTablesSource.
+func fuzzTablesLexicon(f *testing.F) *lexicon {
+	lx, err := parseLexicon("f.txt", fuzzTablesSource, true)
 	if err != nil {
 		f.Fatal(err)
 	}
-	data, _ := encodeTables(lx, src)
+	return lx
+}
+
+// fuzzRead reads a text with tables read without error, which must not
+// panic.
+func fuzzRead(lx *lexicon) {
+	var s scratch
+	s.text.Reset("Buongiorno, ciao! vorresti, sei proprio idiota")
+	lx.read(&s, language.MustParseRegion("CH"), false)
+}
+
+// FuzzDecodeTables checks that any bytes are read without panicking.
+func FuzzDecodeTables(f *testing.F) {
+	data, _ := encodeTables(fuzzTablesLexicon(f), fuzzTablesSource)
 	f.Add(data)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		lx := &lexicon{}
-		if decodeTables(lx, data, src) != nil {
-			return
+		if decodeTables(lx, data, fuzzTablesSource) == nil {
+			fuzzRead(lx)
 		}
-		var s scratch
-		s.text.Reset("Buongiorno, ciao! vorresti")
-		lx.read(&s, language.MustParseRegion("CH"), false)
+	})
+}
+
+// FuzzDecodeBody checks that any inflated tables are read without
+// panicking: most changes to compressed tables break the compression, not
+// what it holds.
+func FuzzDecodeBody(f *testing.F) {
+	body, _ := encodeBody(fuzzTablesLexicon(f))
+	f.Add(body)
+	f.Fuzz(func(t *testing.T, body []byte) {
+		lx := &lexicon{}
+		if decodeBody(lx, body) == nil {
+			fuzzRead(lx)
+		}
 	})
 }
 
