@@ -672,6 +672,15 @@ var koreanCases = []langCase{
 	// thanks and leave-takings do nothing but courtesy; each beside a twin
 	// that carries a request, news, a complaint or no courtesy at all.
 	// Written for these tests.
+	{"courtesy: no thanks, I'm fine", "아뇨 괜찮아요 감사합니다",
+		want{has: S{greeting.Gratitude}, courtesyOnly: yes},
+		"아뇨 and 괜찮아요 answer 'anything else?'; 감사합니다 thanks"},
+	{"courtesy: no, that's all, thanks", "아니요 그게 다예요 감사합니다",
+		want{has: S{greeting.Gratitude}, courtesyOnly: yes},
+		"그게 다예요 (that's all) answers too"},
+	{"courtesy: not booked yet, thanks", "예약이 아직 안 됐어요 감사합니다",
+		want{has: S{greeting.Gratitude}, courtesyOnly: no},
+		"the booking is not made: news that wants an answer"},
 	{"courtesy: hello", "안녕하세요!",
 		want{has: S{greeting.Greeting}, courtesyOnly: yes},
 		"a greeting alone"},

@@ -668,6 +668,15 @@ var vietnameseCases = []langCase{
 	// Content words are words of four letters or more, so each twin's
 	// content holds one (hàng, tiền, nhận): "Chào anh, em muốn đổi áo"
 	// says all it says in short words. Written for these tests.
+	{"courtesy: nothing more, thanks", "không còn gì nữa, cảm ơn em",
+		want{has: S{greeting.Gratitude}, courtesyOnly: yes},
+		"không còn gì nữa answers 'anything else?': it denies nothing"},
+	{"courtesy: nothing more, thanks, unaccented", "khong con gi nua cam on",
+		want{has: S{greeting.Gratitude}, courtesyOnly: yes},
+		"the same as chat types it without accents"},
+	{"courtesy: not received yet, thanks", "vẫn chưa nhận được hàng, cảm ơn",
+		want{has: S{greeting.Gratitude}, courtesyOnly: no},
+		"the goods have not come: news that wants an answer"},
 	{"courtesy: hello", "Chào anh ạ",
 		want{has: S{greeting.Greeting}, courtesyOnly: yes},
 		"a greeting to an anh, with ạ"},
