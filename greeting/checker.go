@@ -309,7 +309,7 @@ func (lx *lexicon) read(s *scratch, region language.Region, given bool) Report {
 		own, quote registerCues
 		hedged     = int32(-1) // the first token of the last hedge or indirect request
 		asked      []int       // the markers of an asked "Really?", "Seriously?"
-		denied     bool        // a negation outside the phrases chosen negates a word
+		denied     bool        // a negation outside the phrases chosen says something is not so
 	)
 	s.counts = [numStrategies]int{}
 	markers := s.markers[:0] // copied out at the end, at their number
@@ -318,8 +318,9 @@ func (lx *lexicon) read(s *scratch, region language.Region, given bool) Report {
 	for _, m := range found {
 		e := &lx.entries[m.Payload]
 		same := m.First == cf && m.End == ce
-		if m.First < next && !same || same && (whole && e.attrs&attrSuffix != 0 || cats.has(e.cat)) {
-			continue // overlaps a phrase chosen before, an ending of a word matched whole, or a second spelling of the same thing
+		if m.First < next && !same || same && (whole && e.attrs&attrSuffix != 0 || cats.has(e.cat) ||
+			e.cat == catNegation && cats.has(catNeutral)) {
+			continue // overlaps a phrase chosen before, an ending of a word matched whole, a second spelling of the same thing, or words a neutral phrase claims from a negation
 		}
 		if !same {
 			whole = e.attrs&attrSuffix == 0
@@ -346,10 +347,13 @@ func (lx *lexicon) read(s *scratch, region language.Region, given bool) Report {
 		switch e.cat {
 		case catNegation:
 			negatedTill, negatedAt = scopeEnd(toks, m.End, 3), m.End
-			// "still not done" denies; the "No," that answers does not,
-			// nor the "no" that opens "no that's all thanks"
-			answers := e.attrs&attrAnswer != 0 && toks[m.First].Has(match.SentenceStart)
-			denied = denied || negatedTill > m.End && !answers
+			// A negation denies something ("still not done", "todavía no",
+			// "还没有"), unless it is a word that answers, alone in its
+			// clause ("No, that's all") or opening its sentence ("no
+			// that's all thanks").
+			alone := toks[m.First].Has(match.Break) && negatedTill == m.End
+			answers := e.attrs&attrAnswer != 0 && (alone || toks[m.First].Has(match.SentenceStart))
+			denied = denied || !answers
 			continue
 		case catFormal, catInformal:
 			continue
@@ -544,12 +548,17 @@ func inKatakana(m match.Match, toks []match.Token) bool {
 
 // before reports whether match a goes before match b, which starts at the
 // same token: it is longer, or as long and a whole phrase where b is a word
-// ending.
+// ending, or as long and neutral where b is not (a neutral phrase of the
+// same words claims them from a negation: "Nothing, thanks").
 func (lx *lexicon) before(a, b match.Match) bool {
 	if a.End != b.End {
 		return a.End > b.End
 	}
-	return lx.entries[a.Payload].attrs&attrSuffix < lx.entries[b.Payload].attrs&attrSuffix
+	ea, eb := &lx.entries[a.Payload], &lx.entries[b.Payload]
+	if sa, sb := ea.attrs&attrSuffix, eb.attrs&attrSuffix; sa != sb {
+		return sa < sb
+	}
+	return ea.cat == catNeutral && eb.cat != catNeutral
 }
 
 // conditions are the attributes that limit where a phrase counts.

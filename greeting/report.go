@@ -58,9 +58,10 @@ type Report struct {
 	// greets, thanks or takes leave, asks nothing but how the reader is,
 	// and has no content word but perhaps one that names the reader right
 	// after the courtesy ("Hi Robin!", "Hello Mrs Smith", "hello robin" in
-	// a text written in lower case). "Thanks, bye!" and "ok thank you" are
-	// courtesy only; "Hi, I need my boarding pass", "Thanks, and when?"
-	// and "Thanks, not yet" are not, nor is a complaint or anything hostile. A helpdesk need not reopen a
+	// a text written in lower case). "Thanks, bye!", "ok thank you" and the
+	// answer "No, that's all, thanks" are courtesy only; "Hi, I need my
+	// boarding pass", "Thanks, and when?" and "Not yet, thanks" are not,
+	// nor is a complaint or anything hostile. A helpdesk need not reopen a
 	// ticket on such a message, and a bot answers it in kind.
 	CourtesyOnly bool `json:"-"`
 }
