@@ -1125,6 +1125,41 @@ func TestPortugueseVarietyFromText(t *testing.T) {
 		{"brazilian word", "Pode indicar o seu celular?", "pt", greeting.Unknown, "celular is Brazil's word"},
 		{"tag names Brazil", "Estou a verificar a sua encomenda.", "pt-BR", greeting.Unknown, "a region the tag names is not second-guessed"},
 		{"detected", "Olá! Estou a verificar a sua encomenda e já lhe digo alguma coisa.", "und", greeting.Formal, "a detected text's variety is read from it too"},
+		// grammar: ter de, the pronoun after the verb, se faz favor, ficar a
+		// and à espera, ter a certeza, consigo; and Brazil's twins
+		{"ter de", "Tem de reiniciar o seu router e esperar dois minutos.", "pt", greeting.Formal, "ter de + infinitive is Portugal's"},
+		{"ter que", "Tem que reiniciar o seu roteador e esperar dois minutos.", "pt", greeting.Unknown, "ter que is said on both sides: no mark, Brazil's"},
+		{"pronoun after the verb", "Ele disse-me que a sua encomenda chegava hoje.", "pt", greeting.Formal, "a pronoun after the verb that follows its subject is Portugal's"},
+		{"pronoun before the verb", "Ele me disse que a sua encomenda chegava hoje.", "pt", greeting.Unknown, "a sentence opening with subject and pronoun is Brazil's"},
+		{"se faz favor", "Indique o seu nome, se faz favor.", "pt", greeting.Formal, "se faz favor is Portugal's"},
+		{"fico a aguardar", "Fico a aguardar a sua resposta.", "pt", greeting.Formal, "ficar a + infinitive is Portugal's"},
+		{"fico aguardando", "Fico aguardando a sua resposta.", "pt", greeting.Unknown, "ficar + gerund is Brazil's"},
+		{"ter a certeza", "Tem a certeza de que o seu nome está bem escrito?", "pt", greeting.Formal, "ter a certeza is Portugal's"},
+		{"ter certeza", "Tem certeza de que o seu nome está bem escrito?", "pt", greeting.Unknown, "ter certeza is Brazil's"},
+		{"consigo", "Falo consigo amanhã sobre a sua reclamação.", "pt", greeting.Formal, "consigo for the reader is Portugal's"},
+		{"me opening", "Me passa o seu número, por favor?", "pt", greeting.Informal, "a pronoun opening the sentence is Brazil's, whose me passa is informal"},
+		{"possessive opening", "Meu pedido ainda não chegou, qual é a sua previsão?", "pt", greeting.Unknown, "a possessive without its article opening the sentence is Brazil's"},
+		{"por quê", "Por quê? O seu pedido já foi pago.", "pt", greeting.Unknown, "por quê is Brazil's"},
+		// spelling that survives the folding of accents
+		{"connosco", "Fale connosco se o seu problema continuar.", "pt", greeting.Formal, "connosco is Portugal's spelling"},
+		{"conosco", "Fale conosco se o seu problema continuar.", "pt", greeting.Unknown, "conosco is Brazil's spelling"},
+		{"dezasseis", "A sua encomenda chega no dia dezasseis.", "pt", greeting.Formal, "dezasseis is Portugal's"},
+		{"old spelling", "A sua factura já foi emitida.", "pt", greeting.Formal, "the c of factura is Portugal's, before 1990 and in many hands since"},
+		{"no spelling mark", "A sua fatura já foi emitida.", "pt", greeting.Unknown, "fatura is written on both sides: Brazil's"},
+		{"deceção", "Compreendo a sua deceção com o serviço.", "pt", greeting.Formal, "deceção is Portugal's spelling of 1990"},
+		// everyday words
+		{"ficheiro", "Pode enviar o ficheiro com a sua fatura?", "pt", greeting.Formal, "ficheiro is Portugal's file"},
+		{"arquivo", "Pode enviar o arquivo com a sua fatura?", "pt", greeting.Unknown, "arquivo is Brazil's file"},
+		{"tarifário", "O seu tarifário muda no próximo mês.", "pt", greeting.Formal, "tarifário is Portugal's"},
+		{"plano", "O seu plano muda no próximo mês.", "pt", greeting.Unknown, "plano is said on both sides: Brazil's"},
+		{"aceder", "Pode aceder à sua conta pelo site.", "pt", greeting.Formal, "aceder is Portugal's"},
+		{"golo", "Gostou do golo no fim do jogo?", "pt", greeting.Formal, "golo is Portugal's, where gostou asks the reader politely"},
+		{"gol", "Gostou do gol no fim do jogo?", "pt", greeting.Unknown, "gol is Brazil's, where gostou is anyone's"},
+		{"já alguma vez", "Já alguma vez esteve em Lisboa?", "pt", greeting.Formal, "já alguma vez is Portugal's, where esteve asks the reader politely"},
+		// both sides: the side marked more often wins, a tie keeps Brazil
+		{"Brazil outnumbers", "Estou verificando a sua morada no cadastro.", "pt", greeting.Unknown, "one word of Portugal's against two marks of Brazil's"},
+		{"tie", "Me passa a sua morada?", "pt", greeting.Informal, "one mark each: a tie keeps Brazil"},
+		{"detected, ter de", "Boa tarde! Temos de confirmar a sua morada antes da entrega.", "und", greeting.Formal, "a detected text's variety is read from its words"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
