@@ -25,7 +25,7 @@ var floors = map[string]float64{
 	"formality/fr pairwise": 0.99, "formality/fr register": 0.98,
 	"formality/it pairwise": 0.989, "formality/it register": 0.955,
 	"formality/nl pairwise": 0.99, "formality/nl register": 0.97,
-	"formality/pt pairwise": 0.99, "formality/pt register": 0.60,
+	"formality/pt pairwise": 0.99, "formality/pt register": 0.625,
 	"formality/pt-PT pairwise": 0.99, "formality/pt-PT register": 0.89,
 	"formality/es pairwise": 0.99, "formality/es register": 0.94,
 	"formality/hi pairwise": 0.99, "formality/hi register": 0.968,
