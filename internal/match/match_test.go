@@ -242,7 +242,7 @@ func TestDecodeRune(t *testing.T) {
 }
 
 func FuzzReset(f *testing.F) {
-	for _, s := range []string{"I'm working, you have to wait like all others!", "„Hallo“ 'x' \"y\" お待たせ。", "e\u0301\xff\xfe!!?", "ＷＯＲＬＤ 🙂 안녕", "न\u094d\u093c क़्ष"} {
+	for _, s := range []string{"I'm working, you have to wait like all others!", "„Hallo“ 'x' \"y\" お待たせ。", "e\u0301\xff\xfe!!?", "ＷＯＲＬＤ 🙂 안녕", "न\u094d\u093c क़्ष", "您好，久等了！e\u0301，न\u094d？"} {
 		f.Add(s)
 	}
 	set := build(f, "you have to wait", "thank you", "お待たせ", "you * idiot")

@@ -23,6 +23,8 @@ const (
 	extraAt                = devaAt + devaHi - devaLo
 	plainTableEntries      = extraAt + extraHi - extraLo
 	virama            rune = 0x94d
+	// the fullwidth forms of ASCII, U+FF01 to U+FF5E (see fullwidthASCII)
+	fullwidthLo, fullwidthHi = 0xff01, 0xff5e
 )
 
 type plainInfo struct {
@@ -174,6 +176,11 @@ func plainSpan(s string) int {
 			afterVirama = false
 		case r == virama && deva:
 			afterVirama = true
+		case fullwidthLo <= r && r <= fullwidthHi:
+			// A fullwidth form of ASCII (，！？) becomes a character that
+			// combines with nothing before it: the span ends before it,
+			// and fullwidthASCII takes it.
+			return i
 		default:
 			// r may combine with the rune before it, or (after a virama)
 			// the two before it.
