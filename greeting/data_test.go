@@ -47,6 +47,8 @@ x.txt:3:1: phrase "hi" is outside a section`, "all errors are reported, with pos
 		{"shouting has no data", "language en\n[shouting]\n", `x.txt:2:2: unknown section "shouting" (want a strategy name or negation, formal, informal, common, function, neutral, variety)`, "shouting is found from the text's shape"},
 		{"unclosed header", "language en\n[greeting\n", `x.txt:2:1: section header "[greeting" lacks its closing ']'`, "headers close"},
 		{"bad attribute", "language en\n[apology]\nsorry ; loud\n", `x.txt:3:9: unknown attribute "loud"`, "attributes are a closed set"},
+		{"content too long", "language vi\ncontent 5\n[apology]\nxin lỗi\n", `x.txt:2:9: content "5": want the fewest letters of a content word, 1 to 4`, "a content word is read by its first four letters"},
+		{"content not a number", "language vi\ncontent short\n[apology]\nxin lỗi\n", `x.txt:2:9: content "short": want the fewest letters of a content word, 1 to 4`, "the header takes a number"},
 		{"part of day on apology", "language en\n[apology]\nsorry ; morning\n", `x.txt:3:9: part of day "morning" on a phrase that is not a greeting or closing`, "only greetings name a part of day"},
 		{"answer on gratitude", "language en\n[gratitude]\nno thanks ; answer\n", `x.txt:3:13: attribute "answer" on a phrase that is not a negation`, "only a negation can answer"},
 		{"unclosed choice", "language en\n[greeting]\n{hi|hello\n", `x.txt:3:1: unclosed '{' in "{hi|hello"`, "choices close"},

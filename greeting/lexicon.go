@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -29,6 +30,11 @@ type lexicon struct {
 	// keepAccents: the language's phrases keep the diacritics of Latin
 	// letters, and texts are tokenised to match (Vietnamese).
 	keepAccents bool
+	// contentLetters is the fewest letters of a content word in a script
+	// written with spaces: 4, or fewer in a language of short words
+	// (Vietnamese syllables), whose function list then holds its short
+	// grammar words.
+	contentLetters int
 
 	file string // where the data came from, for error messages
 	src  []byte
@@ -215,7 +221,7 @@ const maxExpansions = 1024
 // reads only the header and common words and leaves the phrases to
 // compiled. It reports every error it finds, joined.
 func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
-	lx := &lexicon{tag: language.Und, file: file, src: src}
+	lx := &lexicon{tag: language.Und, file: file, src: src, contentLetters: 4}
 	var (
 		b    match.Builder
 		errs []error
@@ -259,7 +265,7 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 				fail(n, col+1, "unknown section %q (want a strategy name or negation, formal, informal, common, function, neutral, variety)", name)
 				cat = 0
 			}
-		case cat == 0 && (strings.HasPrefix(trimmed, "language ") || strings.HasPrefix(trimmed, "name ") || strings.HasPrefix(trimmed, "accents ")):
+		case cat == 0 && (strings.HasPrefix(trimmed, "language ") || strings.HasPrefix(trimmed, "name ") || strings.HasPrefix(trimmed, "accents ") || strings.HasPrefix(trimmed, "content ")):
 			key, val, _ := strings.Cut(trimmed, " ")
 			val = strings.TrimSpace(val)
 			switch {
@@ -272,6 +278,13 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 				continue
 			case key == "accents":
 				fail(n, col+len(key)+1, "accents %q: want keep or fold", val)
+				continue
+			case key == "content":
+				if k, err := strconv.Atoi(val); err == nil && 1 <= k && k <= 4 {
+					lx.contentLetters = k
+				} else {
+					fail(n, col+len(key)+1, "content %q: want the fewest letters of a content word, 1 to 4", val)
+				}
 				continue
 			}
 			tag, err := language.Parse(val)

@@ -52,7 +52,7 @@ func (r *Report) TakesUp(prev *Report) float64 {
 // found). The words share one string; b holds buffers to reuse. It also
 // returns the index of the token of the first content word, or -1 if there
 // is none.
-func content(t *match.Text, markers []Marker, found *match.Scratch, isFunction wordBits, b *contentBuf) (out []string, first int) {
+func content(t *match.Text, markers []Marker, found *match.Scratch, isFunction wordBits, least int, b *contentBuf) (out []string, first int) {
 	folded := t.Folded
 	words := b.words[:0] // folded[start:end] of each word
 	toks := t.Tokens
@@ -100,7 +100,7 @@ func content(t *match.Text, markers []Marker, found *match.Scratch, isFunction w
 		case tok.Flags&match.Symbol != 0:
 			continue
 		default:
-			n, ok := prefix4(folded[start:end])
+			n, ok := prefix(folded[start:end], least)
 			if !ok || isFunction.has(found.WordID(i)) {
 				continue
 			}
@@ -239,14 +239,15 @@ func hiragana(w []byte) bool {
 	return len(w) >= 3 && (uint32(w[0])<<16|uint32(w[1])<<8|uint32(w[2]))-0xe38181 <= 0xe3829f-0xe38181
 }
 
-// prefix4 returns the length of the first four runes of w, which is valid
-// UTF-8, and false if it has fewer.
-func prefix4(w []byte) (int32, bool) {
-	if len(w) < 4 {
-		return 0, false
-	}
-	if w[0]|w[1]|w[2]|w[3] < utf8.RuneSelf {
+// prefix returns the length of the first four runes of w, which is valid
+// UTF-8, or of all of w if it has fewer, and false if it has fewer than
+// least (at most four).
+func prefix(w []byte, least int) (int32, bool) {
+	if len(w) >= 4 && w[0]|w[1]|w[2]|w[3] < utf8.RuneSelf {
 		return 4, true
+	}
+	if len(w) < least {
+		return 0, false // fewer bytes than the runes wanted
 	}
 	runes := 0
 	for i, b := range w {
@@ -257,7 +258,7 @@ func prefix4(w []byte) (int32, bool) {
 			runes++
 		}
 	}
-	return int32(len(w)), runes == 4
+	return int32(len(w)), runes >= least
 }
 
 // courtesy reports whether a strategy is the politeness around a message's
