@@ -63,7 +63,7 @@ var ceilings = map[string]float64{
 
 	"listening/de stock replies credited": 0.05, "listening/en stock replies credited": 0.045,
 	"listening/es stock replies credited": 0.045, "listening/fr stock replies credited": 0.075,
-	"listening/hi stock replies credited": 0.025, "listening/it stock replies credited": 0.035,
+	"listening/hi stock replies credited": 0.016, "listening/it stock replies credited": 0.035,
 	"listening/nl stock replies credited": 0.06, "listening/pt stock replies credited": 0.05,
 	"listening/vi stock replies credited": 0.012,
 

@@ -311,6 +311,21 @@ func courtesyOnly(t *match.Text, markers []Marker, words, first int) bool {
 	if tok.Has(match.Upper) {
 		return true
 	}
+	if t.Letters == 0 {
+		// A script without case cannot capitalise a name: the reader's
+		// name ends its clause, but for a title after it (राहुल जी),
+		// where "धन्यवाद, फ़ोन खो गया" goes on to tell of a phone.
+		after := 0
+		for _, tk := range toks[first+1:] {
+			if tk.Has(match.Break) {
+				break
+			}
+			if !inCourtesy(markers, tk) {
+				after++
+			}
+		}
+		return after <= 1
+	}
 	for _, tk := range toks {
 		if tk.Flags&(match.Upper|match.SentenceStart) == match.Upper {
 			return false // a cased text, in which the reader's name is capitalised
