@@ -65,7 +65,7 @@ var ceilings = map[string]float64{
 	"listening/es stock replies credited": 0.045, "listening/fr stock replies credited": 0.075,
 	"listening/hi stock replies credited": 0.016, "listening/it stock replies credited": 0.035,
 	"listening/nl stock replies credited": 0.06, "listening/pt stock replies credited": 0.05,
-	"listening/vi stock replies credited": 0.012,
+	"listening/vi stock replies credited": 0.006,
 
 	"ordinary/de hostile": 0.02, "ordinary/es hostile": 0.02, "ordinary/fr hostile": 0.015,
 	"ordinary/hi hostile": 0.01, "ordinary/it hostile": 0.01, "ordinary/ja hostile": 0.02,

@@ -327,8 +327,8 @@ func courtesyOnly(t *match.Text, markers []Marker, words, first int) bool {
 		return after <= 1
 	}
 	for _, tk := range toks {
-		if tk.Flags&(match.Upper|match.SentenceStart) == match.Upper {
-			return false // a cased text, in which the reader's name is capitalised
+		if tk.Has(match.Upper) {
+			return false // a text that capitalises, and would capitalise the reader's name: "Hi, refund please"
 		}
 	}
 	return true
