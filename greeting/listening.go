@@ -10,7 +10,8 @@ import (
 )
 
 // Listening is measured by the content words of the customer's message that
-// a reply takes up. Content words are words of four letters or more outside
+// a reply takes up. Content words are words of four letters or more (fewer
+// in a language of short words whose data says so: Vietnamese two) outside
 // the courtesy around a message (greetings and the name after one, closings,
 // thanks, please, stock phrases; not apologies, which name what they are
 // for: "sorry for the wait") and other than the language's function words

@@ -48,7 +48,8 @@ type Report struct {
 	// number of characters.
 	Words int `json:"-"`
 	// Content holds the message's distinct content words, in the order of
-	// their first use, for TakesUp: words of four letters or more outside
+	// their first use, for TakesUp: words of four letters or more (two in
+	// Vietnamese, three in Hindi, whose data lists short grammar words) outside
 	// greetings, thanks and other courtesy and other than the language's
 	// function words ("that", "your"), folded and cut to four letters; in
 	// scripts written without spaces, pairs of characters (none with a
