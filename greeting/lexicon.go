@@ -130,7 +130,7 @@ const (
 	attrSuffix                    // a word ending, not a whole phrase
 	attrFinal                     // only at the end of a sentence
 	attrAsked                     // only in a sentence that ends in a question mark
-	attrAnswer                    // a negation that may answer: opening a sentence, it denies nothing
+	attrAnswer                    // a negation that may answer: alone in its clause or opening its sentence, it denies nothing
 	// attrRegion: only in some regions (entry.region). It is not written in
 	// the tables, where the region condition is.
 	attrRegion

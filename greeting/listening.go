@@ -275,14 +275,16 @@ func courtesy(s Strategy) bool {
 
 // courtesyOnly reports whether a message does nothing but courtesy (see
 // Report.CourtesyOnly), given its markers, the number of its distinct
-// content words and the token of the first, t.Tokens[first]. It asks nothing but what courtesy asks: a question mark after a word outside
-// the courtesy asks something ("Thanks, and when?"), unless it follows a
+// content words and the token of the first, t.Tokens[first]. It asks
+// nothing but what courtesy asks: a question mark after a word outside the
+// courtesy asks something ("Thanks, and when?"), unless it follows a
 // greeting, where a question of grammar words asks after the reader
 // ("Bonjour Marie, ça va ?"; "Hi, where is my order?" has a content word).
 // The one content word allowed names the reader: it follows the courtesy
 // directly, in the same sentence, and is capitalised unless the text has
-// no capitals other than at the start of a sentence. In scripts written
-// without spaces a name is not told from content.
+// no capitals at all; in a script without case it ends its clause, but for
+// a title after it. In scripts written without spaces a name is not told
+// from content.
 func courtesyOnly(t *match.Text, markers []Marker, words, first int) bool {
 	toks := t.Tokens
 	social := false

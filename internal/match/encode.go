@@ -57,14 +57,7 @@ func appendDoubleArray(b []byte, a *doubleArray) []byte {
 	}
 	g := a.graph()
 	var taken slotSet
-	free := uint32(0) // the first node not taken
-	take := func(v uint32) {
-		taken.add(v)
-		for taken.has(free) {
-			free++
-		}
-	}
-	take(0)
+	free := taken.take(0, 0) // the first node not taken
 	stack := []uint32{0}
 	for len(stack) > 0 {
 		t := stack[len(stack)-1]
@@ -82,7 +75,7 @@ func appendDoubleArray(b []byte, a *doubleArray) []byte {
 		b = binary.AppendUvarint(b, uint64(len(es))<<1|hasWild)
 		if n.wild != 0 {
 			b = binary.AppendUvarint(b, uint64(n.wild-free)) // a node not taken: not before free
-			take(n.wild)
+			free = taken.take(n.wild, free)
 			stack = append(stack, n.wild)
 		}
 		if len(es) > 0 {
@@ -94,7 +87,7 @@ func appendDoubleArray(b []byte, a *doubleArray) []byte {
 			prev = e.label
 		}
 		for _, e := range es {
-			take(e.to)
+			free = taken.take(e.to, free)
 		}
 		// The children are read in edge order, then the wildcard's state.
 		for i := len(es) - 1; i >= 0; i-- {

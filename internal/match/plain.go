@@ -23,8 +23,6 @@ const (
 	extraAt                = devaAt + devaHi - devaLo
 	plainTableEntries      = extraAt + extraHi - extraLo
 	virama            rune = 0x94d
-	// the fullwidth forms of ASCII, U+FF01 to U+FF5E (see fullwidthASCII)
-	fullwidthLo, fullwidthHi = 0xff01, 0xff5e
 )
 
 type plainInfo struct {
@@ -176,12 +174,13 @@ func plainSpan(s string) int {
 			afterVirama = false
 		case r == virama && deva:
 			afterVirama = true
-		case fullwidthLo <= r && r <= fullwidthHi:
-			// A fullwidth form of ASCII (，！？) becomes a character that
-			// combines with nothing before it: the span ends before it,
-			// and fullwidthASCII takes it.
-			return i
 		default:
+			if _, ok := fullwidthASCII(s, i); ok {
+				// A fullwidth form of ASCII (，！？) becomes a character
+				// that combines with nothing before it: the span ends
+				// before it, and Reset takes it as ASCII.
+				return i
+			}
 			// r may combine with the rune before it, or (after a virama)
 			// the two before it.
 			if afterVirama {

@@ -56,11 +56,8 @@ func newDoubleArray(g *graph, wild []uint32, ends [][]int32) doubleArray {
 			a.grow(int(slot))
 		}
 		a.nodes[slot].parent = parent
-		used.add(slot)
+		free = used.take(slot, free)
 		size = max(size, slot+1)
-		for used.has(free) {
-			free++
-		}
 	}
 	type placed struct{ state, slot uint32 } // a state of g and its node
 	take(0, noEdge)
@@ -125,6 +122,16 @@ func (u *slotSet) add(i uint32) {
 		*u = append(*u, 0)
 	}
 	(*u)[i>>6] |= 1 << (i & 63)
+}
+
+// take puts slot i in the set and returns the first slot from free not in
+// it.
+func (u *slotSet) take(i, free uint32) uint32 {
+	u.add(i)
+	for u.has(free) {
+		free++
+	}
+	return free
 }
 
 // has reports whether slot i is in the set.
