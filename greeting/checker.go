@@ -487,7 +487,7 @@ func (lx *lexicon) variety(found []match.Match, t *match.Text, region language.R
 		e := &lx.entries[m.Payload]
 		if e.cat != catVariety {
 			kept = append(kept, m)
-		} else if !given && fits(m, e, t, -1) {
+		} else if !given && fits(m, e, t, opening{at: -1}) {
 			marks[e.region]++
 		}
 	}
@@ -514,17 +514,21 @@ func (lx *lexicon) fitting(found []match.Match, t *match.Text, region language.R
 	toks := t.Tokens
 	kana := lx.scripts&scriptKana != 0
 	kept := found[:0]
-	opener := int32(-1) // the clause after an opening greeting: "Hi Marco, why…"
+	open := opening{at: -1}
 	for _, m := range found {
 		e := &lx.entries[m.Payload]
-		if e.attrs&conditions != 0 && (!fits(m, e, t, opener) || e.region != 0 && !lx.regions[e.region-1].has(region)) {
+		if e.attrs&conditions != 0 && (!fits(m, e, t, open) || e.region != 0 && !lx.regions[e.region-1].has(region)) {
 			continue // out of place, or of another region ("seu" is your in Portugal, anyone's in Brazil)
 		}
 		if kana && inKatakana(m, toks) {
 			continue // part of a loanword: the クソ of ジャクソン
 		}
-		if e.cat == category(Greeting) && toks[m.First].Has(match.SentenceStart) {
-			opener = clauseAfter(toks, m.End)
+		switch {
+		case !toks[m.First].Has(match.SentenceStart):
+		case e.cat == category(Greeting):
+			open = opening{at: clauseAfter(toks, m.End)}
+		case e.cat == category(DirectStart):
+			open = opening{at: m.End, blunt: true} // "Ma perché…", "Grazie, ma perché…"
 		}
 		// an insertion sort of the group, which is small: stable
 		i := len(kept)
@@ -564,13 +568,34 @@ func (lx *lexicon) before(a, b match.Match) bool {
 // conditions are the attributes that limit where a phrase counts.
 const conditions = attrStart | attrAlone | attrEnd | attrCased | attrFinal | attrAsked | attrRegion
 
-// fits reports whether match m meets the conditions of its phrase's entry e.
-// A phrase that must start a sentence may also start the clause after an
-// opening greeting, opener ("Hola, ¿por qué…?"), unless it is a blunt
-// opener, which the greeting before it softens ("Hi, and thanks…").
-func fits(m match.Match, e *entry, t *match.Text, opener int32) bool {
+// An opening is where a sentence goes on after what opened it, where some
+// phrases that must start a sentence may start too (see lets).
+type opening struct {
+	at    int32 // the token, or -1
+	blunt bool  // what opened the sentence was a blunt opener ("But", "Ma"), not a greeting
+}
+
+// lets reports whether a phrase of category cat that must start a sentence
+// may start at token i. The clause after an opening greeting takes any but
+// a blunt opener, which the greeting softens ("Hola, ¿por qué…?"; "Hi, and
+// thanks…"). The words after a blunt opener take only a question ("Ma
+// perché l'hai cancellato?"): elsewhere their start says what a capital
+// would ("Aber ihre Preise…" speaks of theirs, not of Ihre).
+func (o opening) lets(i int32, cat category) bool {
+	switch {
+	case i != o.at:
+		return false
+	case o.blunt:
+		return cat == category(DirectQuestion)
+	}
+	return cat != category(DirectStart)
+}
+
+// fits reports whether match m meets the conditions of its phrase's entry e,
+// where the sentence may go on at open.
+func fits(m match.Match, e *entry, t *match.Text, open opening) bool {
 	toks := t.Tokens
-	if e.attrs&attrStart != 0 && !toks[m.First].Has(match.SentenceStart) && (m.First != opener || e.cat == category(DirectStart)) {
+	if e.attrs&attrStart != 0 && !toks[m.First].Has(match.SentenceStart) && !open.lets(m.First, e.cat) {
 		return false
 	}
 	if e.attrs&attrAlone != 0 && int(m.End) < len(toks) && !toks[m.End].Has(match.Break) && !toks[m.End].Has(match.Symbol) {
