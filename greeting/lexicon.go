@@ -126,7 +126,7 @@ const (
 	attrFormal                    // also a formal register cue
 	attrInformal                  // also an informal register cue
 	attrEnd                       // only at the end of the message
-	attrAlone                     // only as a clause of its own
+	attrAlone                     // only where its clause ends with it
 	attrSuffix                    // a word ending, not a whole phrase
 	attrFinal                     // only at the end of a sentence
 	attrAsked                     // only in a sentence that ends in a question mark
