@@ -1344,6 +1344,12 @@ var spanishCases = []langCase{
 	// of tweets and comment threads, each beside a twin that must not fire
 	// (negated, quoted, or the same word in its harmless sense). Written for
 	// these tests.
+	{"posts masked swearing", "Qué m*erda de servicio, sois unos c*brones",
+		want{has: S{greeting.Profanity}, hostile: yes},
+		"a star for a letter is a letter: the masked word is the word"},
+	{"posts star in a sum", "El 5*3 es 15, revisa la factura",
+		want{not: S{greeting.Profanity, greeting.Insult}},
+		"a star between digits masks no swearword"},
 	{"posts shut up, nobody asked", "Cierra el pico de una vez, que nadie te ha preguntado",
 		want{has: S{greeting.Command, greeting.Dismissal}, hostile: yes, register: informal},
 		"the barked shut-up of a thread, and the reader told nobody asked"},

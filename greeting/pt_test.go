@@ -878,6 +878,9 @@ var portugueseCases = []langCase{
 	// of tweets and comment threads in Brazil and Portugal, each beside a
 	// twin that must not fire (negated, quoted, or the same word in its
 	// harmless sense). Written for these tests.
+	{"posts masked swearing", "vai se f*der, seu filho da p*ta",
+		want{has: S{greeting.Profanity}, hostile: yes, register: informal},
+		"a star for a letter is a letter: the masked word is the word"},
 	{"posts shut up, nobody asked", "cala essa boca, ninguém te perguntou",
 		want{has: S{greeting.Command, greeting.Dismissal}, hostile: yes, register: informal},
 		"the shut-up of a thread, and the reader told nobody asked"},
