@@ -487,7 +487,7 @@ func (lx *lexicon) variety(found []match.Match, t *match.Text, region language.R
 		e := &lx.entries[m.Payload]
 		if e.cat != catVariety {
 			kept = append(kept, m)
-		} else if !given && fits(m, e, t, opening{at: -1}) {
+		} else if !given && lx.fits(m, e, t, opening{at: -1}, nil) {
 			marks[e.region]++
 		}
 	}
@@ -515,9 +515,12 @@ func (lx *lexicon) fitting(found []match.Match, t *match.Text, region language.R
 	kana := lx.scripts&scriptKana != 0
 	kept := found[:0]
 	open := opening{at: -1}
-	for _, m := range found {
+	for k, m := range found {
 		e := &lx.entries[m.Payload]
-		if e.attrs&conditions != 0 && (!fits(m, e, t, open) || e.region != 0 && !lx.regions[e.region-1].has(region)) {
+		if e.cat == catLaughter {
+			continue // read only by the phrases before it (fits)
+		}
+		if e.attrs&conditions != 0 && (!lx.fits(m, e, t, open, found[k+1:]) || e.region != 0 && !lx.regions[e.region-1].has(region)) {
 			continue // out of place, or of another region ("seu" is your in Portugal, anyone's in Brazil)
 		}
 		if kana && inKatakana(m, toks) {
@@ -592,23 +595,28 @@ func (o opening) lets(i int32, cat category) bool {
 }
 
 // fits reports whether match m meets the conditions of its phrase's entry e,
-// where the sentence may go on at open.
-func fits(m match.Match, e *entry, t *match.Text, open opening) bool {
+// where the sentence may go on at open; later are the matches found after
+// m, in order, where laughter that ends m's clause may be.
+func (lx *lexicon) fits(m match.Match, e *entry, t *match.Text, open opening, later []match.Match) bool {
 	toks := t.Tokens
 	if e.attrs&attrStart != 0 && !toks[m.First].Has(match.SentenceStart) && !open.lets(m.First, e.cat) {
 		return false
 	}
-	if e.attrs&attrAlone != 0 && int(m.End) < len(toks) && !toks[m.End].Has(match.Break) && !toks[m.End].Has(match.Symbol) {
+	end := m.End // where the phrase's clause goes on, laughter aside
+	if e.attrs&(attrAlone|attrFinal|attrEnd) != 0 {
+		end = lx.pastLaughter(toks, m.End, later)
+	}
+	if e.attrs&attrAlone != 0 && int(end) < len(toks) && !toks[end].Has(match.Break) && !toks[end].Has(match.Symbol) {
 		return false // "Morning!" greets; "morning flight" does not
 	}
-	if e.attrs&attrFinal != 0 && !sentenceEndsAt(toks, m.End) {
+	if e.attrs&attrFinal != 0 && !sentenceEndsAt(toks, end) {
 		return false // "どうすればいいのか、": a clause inside the sentence
 	}
 	if e.attrs&attrAsked != 0 && !sentenceAsked(t, m.End) {
 		return false // "¿Vio la película?" asks the reader; "Vio la película." tells of someone
 	}
 	if e.attrs&attrEnd != 0 {
-		for _, tk := range toks[m.End:] {
+		for _, tk := range toks[end:] {
 			if !tk.Has(match.Symbol) {
 				return false // words follow: not the end of the message
 			}
@@ -644,6 +652,26 @@ func clauseAfter(toks []match.Token, i int32) int32 {
 		}
 	}
 	return -1
+}
+
+// pastLaughter returns the token after the laughter from token i to the end
+// of its clause ("ゴミｗｗ", "shut up lol"), or i when no laughter ends the
+// clause there; later are the matches found after the phrase ending at i,
+// in order of their first tokens.
+func (lx *lexicon) pastLaughter(toks []match.Token, i int32, later []match.Match) int32 {
+	j := i
+	for _, m := range later {
+		if m.First > j {
+			break
+		}
+		if m.First >= i && m.End > j && lx.entries[m.Payload].cat == catLaughter {
+			j = m.End // "ｗｗ 笑": one laugh after another
+		}
+	}
+	if j == i || int(j) < len(toks) && !toks[j].Has(match.Break) && !toks[j].Has(match.Symbol) {
+		return i // words go on after the laughter: "haha you know"
+	}
+	return j
 }
 
 // sentenceEndsAt reports whether a sentence ends before token i: no word

@@ -42,9 +42,9 @@ func TestDataErrors(t *testing.T) {
 	}{
 		{"no language", "[greeting]\nhello\n", "x.txt:1:1: missing 'language <tag>' line", "every file says its language"},
 		{"bad tag", "language xx-!!\n", `x.txt:1:10: bad language tag "xx-!!": language: tag is not well-formed`, "the tag must parse"},
-		{"unknown section", "language en\n  [greetings]\nhi\n", `x.txt:2:4: unknown section "greetings" (want a strategy name or negation, formal, informal, common, function, neutral, variety)
+		{"unknown section", "language en\n  [greetings]\nhi\n", `x.txt:2:4: unknown section "greetings" (want a strategy name or negation, formal, informal, common, function, neutral, variety, laughter)
 x.txt:3:1: phrase "hi" is outside a section`, "all errors are reported, with positions"},
-		{"shouting has no data", "language en\n[shouting]\n", `x.txt:2:2: unknown section "shouting" (want a strategy name or negation, formal, informal, common, function, neutral, variety)`, "shouting is found from the text's shape"},
+		{"shouting has no data", "language en\n[shouting]\n", `x.txt:2:2: unknown section "shouting" (want a strategy name or negation, formal, informal, common, function, neutral, variety, laughter)`, "shouting is found from the text's shape"},
 		{"unclosed header", "language en\n[greeting\n", `x.txt:2:1: section header "[greeting" lacks its closing ']'`, "headers close"},
 		{"bad attribute", "language en\n[apology]\nsorry ; loud\n", `x.txt:3:9: unknown attribute "loud"`, "attributes are a closed set"},
 		{"content too long", "language vi\ncontent 5\n[apology]\nxin lỗi\n", `x.txt:2:9: content "5": want the fewest letters of a content word, 1 to 4`, "a content word is read by its first four letters"},
@@ -174,7 +174,8 @@ func TestConditions(t *testing.T) {
 	// Each attribute that limits where a phrase counts, on a small data file
 	// of its own.
 	data := "language en\n[greeting]\nmorning ; alone\nhi\n[closing]\ncheers ; end\n[direct_start]\nso ; start\n" +
-		"[direct_question]\nwhy ; start\n[informal_address]\nmate ; final\n[formal_address]\nSir ; cased\nhave you seen ; start asked\n"
+		"[direct_question]\nwhy ; start\n[informal_address]\nmate ; final\n[formal_address]\nSir ; cased\nhave you seen ; start asked\n" +
+		"[laughter]\nlol\nhaha\n"
 	c, err := New(WithData("conditions-en.txt", []byte(data)))
 	if err != nil {
 		t.Fatal(err)
@@ -203,6 +204,10 @@ func TestConditions(t *testing.T) {
 		{"final at the end", "Thanks mate 🙂", InformalAddress, true, "the text ends, emoji aside"},
 		{"final before an exclamation", "Cheers mate! See you", InformalAddress, true, "! ends a sentence"},
 		{"final before a comma", "Listen mate, the shop is shut.", InformalAddress, false, "a comma ends a clause, not the sentence"},
+		{"alone before laughter", "Morning lol, the parcel is here.", Greeting, true, "laughter to the clause's end is skipped"},
+		{"alone before laughter and words", "Morning haha the flight is full.", Greeting, false, "words follow the laughter in the clause"},
+		{"final before laughter", "See you tomorrow, mate haha lol. Bye", InformalAddress, true, "one laugh after another, then the sentence ends"},
+		{"end before laughter", "Thanks for everything, cheers lol", Closing, true, "only laughter follows"},
 		{"asked", "Have you seen the film? It is good.", FormalAddress, true, "its sentence ends in a question mark"},
 		{"asked with more after", "Have you seen it, the new one?", FormalAddress, true, "the question mark ends the sentence, not the phrase"},
 		{"not asked", "Have you seen the film. It is good?", FormalAddress, false, "its sentence ends in a full stop; the next one asks"},

@@ -134,7 +134,7 @@ func ExampleDataError() {
 	}
 	// Output:
 	// true
-	// shop-it.txt 2 2 unknown section "saluti" (want a strategy name or negation, formal, informal, common, function, neutral, variety)
+	// shop-it.txt 2 2 unknown section "saluti" (want a strategy name or negation, formal, informal, common, function, neutral, variety, laughter)
 }
 
 // Has asks whether a reply uses a strategy, as a bot's pre-send check

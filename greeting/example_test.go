@@ -95,7 +95,7 @@ func ExampleNew_badData() {
 	_, err := greeting.New(greeting.WithData("house.txt", []byte("language en\n[greetings]\nhello\n")))
 	fmt.Println(err)
 	// Output:
-	// house.txt:2:2: unknown section "greetings" (want a strategy name or negation, formal, informal, common, function, neutral, variety)
+	// house.txt:2:2: unknown section "greetings" (want a strategy name or negation, formal, informal, common, function, neutral, variety, laughter)
 	// house.txt:3:1: phrase "hello" is outside a section
 }
 

@@ -1085,6 +1085,15 @@ var japaneseCases = []langCase{
 	// dodge a filter, and the laughter (ｗ) that trails a post, each beside a
 	// harmless twin (said of oneself, reported, literal, or a look-alike).
 	// Written for these tests.
+	{"posts: laughter after a final insult", "あいつらカス草",
+		want{has: S{greeting.Insult}, hostile: yes},
+		"草 (lol) after カス leaves カス the end of its sentence"},
+	{"posts: laughter after a literal word", "ゴミ箱に捨てた笑",
+		want{not: hostileStrategies, hostile: no},
+		"the bin: words follow ゴミ, and the laugh ends the post"},
+	{"posts: W before a word", "W杯は最高",
+		want{not: hostileStrategies, hostile: no},
+		"the W of the World Cup is no laugh"},
 	{"posts: katakana compound insult", "ゴミカスは引っ込んでろ",
 		want{has: S{greeting.Insult, greeting.Profanity}, hostile: yes},
 		"ゴミカス runs on in katakana, so it is listed whole"},

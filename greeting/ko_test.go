@@ -902,6 +902,12 @@ var koreanCases = []langCase{
 	// consonants and digits, slurs, threats and the 반말 brush-offs, each
 	// beside a harmless twin (literal, reported, said of oneself, or a
 	// look-alike across syllables). Written for these tests.
+	{"posts: laughter after a death wish", "죽어라ㅋㅋㅋ",
+		want{has: S{greeting.Profanity}, hostile: yes},
+		"a run of ㅋ after 죽어라 leaves it a clause of its own"},
+	{"posts: laughter, then the rest of the clause", "죽어라ㅋㅋ 공부했다",
+		want{not: hostileStrategies, hostile: no},
+		"words follow the laugh: 죽어라 공부했다 is studying for dear life"},
 	{"posts: consonant insult", "ㅄ 같은 소리 하고 있네",
 		want{has: S{greeting.Insult}, hostile: yes},
 		"ㅄ is 병신 in one jamo"},

@@ -74,6 +74,17 @@ func (lx *lexicon) markVarieties() {
 	lx.varieties = slices.ContainsFunc(lx.entries, func(e entry) bool { return e.cat == catVariety })
 }
 
+// laugh adds the laugh on a line of the laughter section to the function
+// words when it is one word: laughter is never content ("haha", "mdr").
+func (lx *lexicon) laugh(line string, fold *match.Text) {
+	phrase, _, _ := strings.Cut(line, " ; ")
+	fold.KeepAccents = lx.keepAccents
+	fold.Reset(phrase)
+	if len(fold.Tokens) == 1 && !strings.ContainsAny(phrase, "{*") {
+		lx.function = append(lx.function, string(fold.Folded))
+	}
+}
+
 // markFunction sets lx.isFunction from the ids lx.set gives the function
 // words.
 func (lx *lexicon) markFunction() {
@@ -98,6 +109,7 @@ const (
 	catCommon
 	catNeutral
 	catVariety  // marks the text as written in the regions of its in: condition
+	catLaughter // laughter ("lol", "ｗｗ", "哈哈"), which a phrase that ends its clause may have after it
 	catFunction // a word list, like catCommon: never the category of a phrase
 )
 
@@ -116,7 +128,7 @@ var _ = [1]struct{}{}[catFunction/64]
 func (c catSet) has(cat category) bool    { return c&(1<<cat) != 0 }
 func (c catSet) with(cat category) catSet { return c | 1<<cat }
 
-var cueNames = map[string]category{"negation": catNegation, "formal": catFormal, "informal": catInformal, "common": catCommon, "neutral": catNeutral, "variety": catVariety, "function": catFunction}
+var cueNames = map[string]category{"negation": catNegation, "formal": catFormal, "informal": catInformal, "common": catCommon, "neutral": catNeutral, "variety": catVariety, "laughter": catLaughter, "function": catFunction}
 
 type attr uint16
 
@@ -262,7 +274,7 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 			} else if c, ok := cueNames[name]; ok {
 				cat = c
 			} else {
-				fail(n, col+1, "unknown section %q (want a strategy name or negation, formal, informal, common, function, neutral, variety)", name)
+				fail(n, col+1, "unknown section %q (want a strategy name or negation, formal, informal, common, function, neutral, variety, laughter)", name)
 				cat = 0
 			}
 		case cat == 0 && (strings.HasPrefix(trimmed, "language ") || strings.HasPrefix(trimmed, "name ") || strings.HasPrefix(trimmed, "accents ") || strings.HasPrefix(trimmed, "content ")):
@@ -295,6 +307,9 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 			lx.tag = tag
 		case cat == 0:
 			fail(n, col, "phrase %q is outside a section", trimmed)
+		case !phrases && cat == catLaughter:
+			lx.laugh(trimmed, &fold)
+			continue
 		case !phrases && cat != catCommon && cat != catFunction:
 			continue
 		case cat == catCommon || cat == catFunction:
@@ -322,6 +337,9 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 				}
 			}
 		default:
+			if cat == catLaughter {
+				lx.laugh(trimmed, &fold)
+			}
 			phrase, attrs, _ := strings.Cut(trimmed, " ; ")
 			e := entry{cat: cat}
 			for _, a := range strings.Fields(attrs) {

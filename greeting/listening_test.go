@@ -126,6 +126,8 @@ func TestContentWords(t *testing.T) {
 			"我们, 们可 and 可以 are pairs of two function characters; a pair with one content character stays"},
 		{"korean endings", "주문이 있어요", language.Korean, []string{"주문", "문이"}, 2,
 			"있어 and 어요 are a stem and an ending of grammar; 주문 (order) is content"},
+		{"laughter", "ahahah the parcel arrived broken lol", language.English, []string{"parc", "arri", "brok"}, 3,
+			"a laugh is never a content word"},
 		{"huge", huge.String(), language.English, hugeFirst, 7000,
 			"more words than a kept table takes: the set is made for the text"},
 	}

@@ -142,7 +142,7 @@ func decodeBody(lx *lexicon, data []byte) error {
 		if m <= 0 {
 			return fmt.Errorf("%w: entry %d cut short", match.ErrCorrupt, i)
 		}
-		if e.cat > catVariety || int(e.part) >= len(partNames) || int(e.region) > len(regions) || attrs >= uint64(attrRegion) {
+		if e.cat > catLaughter || int(e.part) >= len(partNames) || int(e.region) > len(regions) || attrs >= uint64(attrRegion) {
 			return fmt.Errorf("%w: entry %d has no such category, part of day, region condition or attribute", match.ErrCorrupt, i)
 		}
 		e.attrs = attr(attrs)

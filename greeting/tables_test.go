@@ -115,9 +115,43 @@ func TestTablesErrors(t *testing.T) {
 	}
 }
 
+func TestTablesBodyErrors(t *testing.T) {
+	// Entries the text could not have written: a category past the last
+	// (catFunction names a word list, never a phrase), and laughter, the
+	// last, which it can.
+	src := []byte("language en\n[greeting]\nhi\n[laughter]\nlol\n")
+	tests := []struct {
+		name   string
+		cat    category
+		ok     bool
+		reason string
+	}{
+		{"laughter", catLaughter, true, "the last category a phrase may have"},
+		{"function", catFunction, false, "a word list, never the category of a phrase"},
+		{"past every category", catFunction + 1, false, "no such category"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lx, err := parseLexicon("x.txt", src, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lx.entries[len(lx.entries)-1].cat = tt.cat
+			body, err := encodeBody(lx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := decodeBody(&lexicon{}, body); (err == nil) != tt.ok || err != nil && !errors.Is(err, match.ErrCorrupt) {
+				t.Errorf("decodeBody with an entry of category %d = %v, want ok %v: %s", tt.cat, err, tt.ok, tt.reason)
+			}
+		})
+	}
+}
+
 // fuzzTablesSource is the phrase data the tables fuzz targets start from:
-// a wildcard, a word ending, region conditions and a part of day.
-var fuzzTablesSource = []byte("language it\n[greeting]\nbuongiorno ; day\n{ciao|salve} ; not:CH\n[criticism]\n-resti ; in:IT,SM,VA\nsei * idiota\n")
+// a wildcard, a word ending, region conditions, a part of day and laughter
+// after a phrase that must end its clause.
+var fuzzTablesSource = []byte("language it\n[greeting]\nbuongiorno ; day\n{ciao|salve} ; not:CH\n[criticism]\n-resti ; in:IT,SM,VA\nsei * idiota ; alone\n[laughter]\nahah\n")
 
 // fuzzTablesLexicon returns the lexicon of fuzzTablesSource.
 func fuzzTablesLexicon(f *testing.F) *lexicon {
@@ -132,7 +166,7 @@ func fuzzTablesLexicon(f *testing.F) *lexicon {
 // panic.
 func fuzzRead(lx *lexicon) {
 	var s scratch
-	s.text.Reset("Buongiorno, ciao! vorresti, sei proprio idiota")
+	s.text.Reset("Buongiorno, ciao! vorresti, sei proprio idiota ahah")
 	lx.read(&s, language.MustParseRegion("CH"), false)
 }
 
