@@ -296,7 +296,7 @@ func (lx *lexicon) read(s *scratch, region language.Region, given bool) Report {
 	if lx.varieties {
 		region, s.found = lx.variety(s.found, t, region, given)
 	}
-	found := lx.fitting(s.found, t, region)
+	found := lx.fitting(s.found, t, &s.sc, region)
 
 	r := Report{Lang: lx.tag}
 	var (
@@ -487,7 +487,7 @@ func (lx *lexicon) variety(found []match.Match, t *match.Text, region language.R
 		e := &lx.entries[m.Payload]
 		if e.cat != catVariety {
 			kept = append(kept, m)
-		} else if !given && lx.fits(m, e, t, opening{at: -1}, nil) {
+		} else if !given && fits(m, e, t, opening{at: -1}, m.End) {
 			marks[e.region]++
 		}
 	}
@@ -510,7 +510,7 @@ func (lx *lexicon) variety(found []match.Match, t *match.Text, region language.R
 // attributes, in a text of region. Find reports matches grouped by first
 // token; fitting puts the longest first within each group, and whole
 // phrases before word endings, keeping the order found otherwise.
-func (lx *lexicon) fitting(found []match.Match, t *match.Text, region language.Region) []match.Match {
+func (lx *lexicon) fitting(found []match.Match, t *match.Text, sc *match.Scratch, region language.Region) []match.Match {
 	toks := t.Tokens
 	kana := lx.scripts&scriptKana != 0
 	kept := found[:0]
@@ -518,10 +518,16 @@ func (lx *lexicon) fitting(found []match.Match, t *match.Text, region language.R
 	for k, m := range found {
 		e := &lx.entries[m.Payload]
 		if e.cat == catLaughter {
-			continue // read only by the phrases before it (fits)
+			continue // read only by the phrases before it (pastLaughter)
 		}
-		if e.attrs&conditions != 0 && (!lx.fits(m, e, t, open, found[k+1:]) || e.region != 0 && !lx.regions[e.region-1].has(region)) {
-			continue // out of place, or of another region ("seu" is your in Portugal, anyone's in Brazil)
+		if e.attrs&conditions != 0 {
+			end := m.End // where the phrase's clause goes on, laughter aside
+			if e.attrs&(attrAlone|attrFinal|attrEnd) != 0 && lx.laughStarts.has(sc.WordID(int(m.End))) {
+				end = lx.pastLaughter(toks, m.End, found[k+1:])
+			}
+			if !fits(m, e, t, open, end) || e.region != 0 && !lx.regions[e.region-1].has(region) {
+				continue // out of place, or of another region ("seu" is your in Portugal, anyone's in Brazil)
+			}
 		}
 		if kana && inKatakana(m, toks) {
 			continue // part of a loanword: the クソ of ジャクソン
@@ -595,16 +601,12 @@ func (o opening) lets(i int32, cat category) bool {
 }
 
 // fits reports whether match m meets the conditions of its phrase's entry e,
-// where the sentence may go on at open; later are the matches found after
-// m, in order, where laughter that ends m's clause may be.
-func (lx *lexicon) fits(m match.Match, e *entry, t *match.Text, open opening, later []match.Match) bool {
+// where the sentence may go on at open and m's clause goes on at token end
+// (m.End, or past the laughter after m).
+func fits(m match.Match, e *entry, t *match.Text, open opening, end int32) bool {
 	toks := t.Tokens
 	if e.attrs&attrStart != 0 && !toks[m.First].Has(match.SentenceStart) && !open.lets(m.First, e.cat) {
 		return false
-	}
-	end := m.End // where the phrase's clause goes on, laughter aside
-	if e.attrs&(attrAlone|attrFinal|attrEnd) != 0 {
-		end = lx.pastLaughter(toks, m.End, later)
 	}
 	if e.attrs&attrAlone != 0 && int(end) < len(toks) && !toks[end].Has(match.Break) && !toks[end].Has(match.Symbol) {
 		return false // "Morning!" greets; "morning flight" does not

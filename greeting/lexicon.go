@@ -26,7 +26,11 @@ type lexicon struct {
 	// as the language's texts are: they are not content words (see
 	// content).
 	function []string
-	scripts  script // the scripts the language is written in
+	// laughs holds the first words of the laughter phrases, folded:
+	// where one follows a phrase, the phrase's clause may end after the
+	// laugh (see lexicon.pastLaughter).
+	laughs  []string
+	scripts script // the scripts the language is written in
 	// keepAccents: the language's phrases keep the diacritics of Latin
 	// letters, and texts are tokenised to match (Vietnamese).
 	keepAccents bool
@@ -44,6 +48,8 @@ type lexicon struct {
 	regions []regionSet
 	// isFunction is the bit set of the set's word ids of the function words.
 	isFunction wordBits
+	// laughStarts is the bit set of the set's word ids of laughs.
+	laughStarts wordBits
 	// entries is indexed by the payload of a match.
 	entries []entry
 	// varieties: some phrases mark a regional variety (catVariety).
@@ -64,7 +70,8 @@ func (lx *lexicon) compiled() *lexicon {
 		if err != nil {
 			panic("greeting: built-in phrase data does not compile: " + err.Error())
 		}
-		lx.set, lx.entries, lx.regions, lx.isFunction, lx.varieties = full.set, full.entries, full.regions, full.isFunction, full.varieties
+		lx.set, lx.entries, lx.regions, lx.varieties = full.set, full.entries, full.regions, full.varieties
+		lx.markFunction()
 	})
 	return lx
 }
@@ -74,29 +81,45 @@ func (lx *lexicon) markVarieties() {
 	lx.varieties = slices.ContainsFunc(lx.entries, func(e entry) bool { return e.cat == catVariety })
 }
 
-// laugh adds the laugh on a line of the laughter section to the function
-// words when it is one word: laughter is never content ("haha", "mdr").
+// laugh notes the laughs on a line of the laughter section: their first
+// words (laughs), and, as function words, the laughs of one word, which
+// are never content ("haha", "mdr"). A line that does not expand is
+// reported by the parse of its phrases.
 func (lx *lexicon) laugh(line string, fold *match.Text) {
 	phrase, _, _ := strings.Cut(line, " ; ")
+	laughs, _ := expand(phrase)
 	fold.KeepAccents = lx.keepAccents
-	fold.Reset(phrase)
-	if len(fold.Tokens) == 1 && !strings.ContainsAny(phrase, "{*") {
-		lx.function = append(lx.function, string(fold.Folded))
+	for _, l := range laughs {
+		fold.Reset(l)
+		if len(fold.Tokens) == 0 || strings.Contains(l, "*") {
+			continue
+		}
+		first := fold.Tokens[0]
+		lx.laughs = append(lx.laughs, string(fold.Folded[first.FStart:first.FEnd]))
+		if len(fold.Tokens) == 1 {
+			lx.function = append(lx.function, string(fold.Folded))
+		}
 	}
 }
 
-// markFunction sets lx.isFunction from the ids lx.set gives the function
-// words.
+// markFunction sets lx.isFunction and lx.laughStarts from the ids lx.set
+// gives the function words and the first words of laughs.
 func (lx *lexicon) markFunction() {
-	lx.isFunction = nil
-	for _, w := range lx.function {
+	lx.isFunction, lx.laughStarts = lx.wordBits(lx.function), lx.wordBits(lx.laughs)
+}
+
+// wordBits returns the set of the ids lx.set gives the folded words.
+func (lx *lexicon) wordBits(words []string) wordBits {
+	var b wordBits
+	for _, w := range words {
 		if id := lx.set.WordID([]byte(w)); id != 0 {
-			for int(id>>6) >= len(lx.isFunction) {
-				lx.isFunction = append(lx.isFunction, 0)
+			for int(id>>6) >= len(b) {
+				b = append(b, 0)
 			}
-			lx.isFunction[id>>6] |= 1 << (id & 63)
+			b[id>>6] |= 1 << (id & 63)
 		}
 	}
+	return b
 }
 
 // category is what a phrase signals: a Strategy, or one of the cues below.
