@@ -63,7 +63,7 @@ type lexicon struct {
 func (lx *lexicon) compiled() *lexicon {
 	lx.once.Do(func() {
 		if tab, err := builtin.ReadFile("data/" + tablesName(lx.file)); err == nil && decodeTables(lx, tab, lx.src) == nil {
-			lx.markFunction()
+			lx.markWords()
 			return
 		}
 		full, err := parseLexicon(lx.file, lx.src, true)
@@ -71,7 +71,7 @@ func (lx *lexicon) compiled() *lexicon {
 			panic("greeting: built-in phrase data does not compile: " + err.Error())
 		}
 		lx.set, lx.entries, lx.regions, lx.varieties = full.set, full.entries, full.regions, full.varieties
-		lx.markFunction()
+		lx.markWords()
 	})
 	return lx
 }
@@ -102,9 +102,9 @@ func (lx *lexicon) laugh(line string, fold *match.Text) {
 	}
 }
 
-// markFunction sets lx.isFunction and lx.laughStarts from the ids lx.set
+// markWords sets lx.isFunction and lx.laughStarts from the ids lx.set
 // gives the function words and the first words of laughs.
-func (lx *lexicon) markFunction() {
+func (lx *lexicon) markWords() {
 	lx.isFunction, lx.laughStarts = lx.wordBits(lx.function), lx.wordBits(lx.laughs)
 }
 
@@ -416,7 +416,7 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 	lx.region, _ = lx.tag.Region()
 	if phrases {
 		lx.set = b.Build()
-		lx.markFunction()
+		lx.markWords()
 		lx.markVarieties()
 		lx.once.Do(func() {}) // compiled already
 	}
