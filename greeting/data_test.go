@@ -223,3 +223,37 @@ func TestConditions(t *testing.T) {
 		})
 	}
 }
+
+func TestTraditionalChinese(t *testing.T) {
+	// Traditional characters fold to simplified ones, in the data and in
+	// texts alike: a phrase written once matches both, and a phrase written
+	// both ways is one phrase.
+	src := []byte("language zh\n[gratitude]\n谢谢\n謝謝\n[apology]\n对不起\n")
+	lx, err := parseLexicon("zh-house.txt", src, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := lx.set.Len(); n != 2 {
+		t.Errorf("%d phrases, want 2: 謝謝 is 谢谢 folded, and is added once", n)
+	}
+	c, err := New(WithLanguages(language.Chinese), WithData("zh-house.txt", src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		s          Strategy
+		reason     string
+	}{
+		{"simplified", "谢谢你", Gratitude, "as written"},
+		{"traditional", "謝謝你", Gratitude, "the traditional form of a phrase written both ways"},
+		{"traditional of a simplified phrase", "對不起，我來晚了", Apology, "對 folds to 对: the data need not list the traditional form"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if r := c.Check(tt.text, language.Chinese); !r.Has(tt.s) {
+				t.Errorf("Check(%q) has no %s: %s", tt.text, tt.s, tt.reason)
+			}
+		})
+	}
+}

@@ -383,7 +383,9 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 				continue
 			}
 			for _, p := range alts {
-				k := seenKey{p, cat, e.attrs, e.part, e.region}
+				// Spellings the tokeniser folds alike ("謝謝", "谢谢") are one
+				// phrase, added once; a word ending is not the word.
+				k := seenKey{b.Key(strings.TrimPrefix(p, "-")), strings.HasPrefix(p, "-"), cat, e.attrs, e.part, e.region}
 				if seen[k] {
 					continue
 				}
@@ -424,7 +426,8 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 }
 
 type seenKey struct {
-	phrase string
+	phrase string // as the Builder reads it (Builder.Key)
+	suffix bool
 	cat    category
 	attrs  attr
 	part   PartOfDay

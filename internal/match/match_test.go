@@ -406,3 +406,70 @@ func TestAddWord(t *testing.T) {
 		t.Errorf("after a Find with the zero Set, WordID(0) = %d, want 0: no ids are left from the search before", got)
 	}
 }
+
+func TestSimplifiedTable(t *testing.T) {
+	// The folding table is a function onto simplified forms: its traditional
+	// forms are in order (it is searched), each folds to a character of the
+	// same block that folds no further, so that folding twice is folding
+	// once and a folded character keeps its three bytes.
+	if !slices.IsSorted(hanFrom) || len(hanFrom) != len(hanTo) || len(hanFrom) < 500 {
+		t.Fatalf("%d traditional forms, %d simplified ones, sorted %v: want as many of each, in order", len(hanFrom), len(hanTo), slices.IsSorted(hanFrom))
+	}
+	for i, r := range hanFrom {
+		s := hanTo[i]
+		if s == r || s < hanFirst || s > hanLast || simplified(s) != s || simplified(r) != s {
+			t.Errorf("%c folds to %c (U+%04X), which is itself, outside the block, or folds again", r, s, s)
+		}
+	}
+	for _, r := range "谢你好东京ありがとう한국abc" {
+		if simplified(r) != r {
+			t.Errorf("%c folds to %c: a simplified, kana, Hangul or Latin letter folds to itself", r, simplified(r))
+		}
+	}
+}
+
+func TestTraditionalForms(t *testing.T) {
+	// A Set knows a traditional character as its simplified form: a phrase
+	// written either way matches a text written either way, and the text's
+	// folded words keep the characters written.
+	var b Builder
+	for i, p := range []string{"谢谢", "對不起"} {
+		if _, err := b.Add(p, int32(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if b.Key("謝謝") != b.Key("谢谢") || b.Key("谢谢") == b.Key("谢") {
+		t.Errorf("Key: 謝謝 and 谢谢 should be one phrase, and 谢 another")
+	}
+	set := b.Build()
+	tests := []struct {
+		name, text string
+		want       []int32
+		reason     string
+	}{
+		{"simplified phrase, traditional text", "謝謝你", []int32{0}, "謝 is 谢"},
+		{"traditional phrase, simplified text", "对不起", []int32{1}, "對 was added as 对"},
+		{"as written", "谢谢，對不起", []int32{0, 1}, "each as its phrase was written"},
+		{"other characters", "谢天谢地", nil, "天 is no 谢"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var text Text
+			text.Reset(tt.text)
+			var sc Scratch
+			var got []int32
+			for _, m := range set.Find(&text, &sc, nil) {
+				got = append(got, m.Payload)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Find(%q) = %v, want %v: %s", tt.text, got, tt.want, tt.reason)
+			}
+			if tt.text == "謝謝你" && string(text.Folded[:3]) != "謝" {
+				t.Errorf("folded %q: the text keeps the characters written", text.Folded)
+			}
+		})
+	}
+	if set.WordID([]byte("謝")) != set.WordID([]byte("谢")) || set.WordID([]byte("谢")) == 0 {
+		t.Errorf("WordID(謝) = %d, WordID(谢) = %d: want one id", set.WordID([]byte("謝")), set.WordID([]byte("谢")))
+	}
+}

@@ -60,18 +60,7 @@ var ErrEmptyPhrase = errors.New("match: phrase has no words")
 // letter is upper-case (bit i for word i, up to 64 words), for callers that
 // match case.
 func (b *Builder) Add(phrase string, payload int32) (upper uint64, err error) {
-	b.init()
-	text := phrase
-	if strings.Contains(phrase, Wildcard) {
-		fields := strings.Fields(phrase)
-		for i, f := range fields {
-			if f == Wildcard {
-				fields[i] = wildWord
-			}
-		}
-		text = strings.Join(fields, " ")
-	}
-	b.text.Reset(text)
+	b.read(phrase)
 	toks := b.text.Tokens
 	if len(toks) == 0 {
 		return 0, ErrEmptyPhrase
@@ -86,7 +75,7 @@ func (b *Builder) Add(phrase string, payload int32) (upper uint64, err error) {
 		if tok.Has(Upper) && i < 64 {
 			upper |= 1 << i
 		}
-		word := string(b.text.Folded[tok.FStart:tok.FEnd])
+		word := b.word(tok)
 		if word == wildWord {
 			if brk {
 				return 0, fmt.Errorf("match: phrase %q has punctuation before %q", phrase, Wildcard)
@@ -113,6 +102,52 @@ func (b *Builder) Add(phrase string, payload int32) (upper uint64, err error) {
 	s.ends[state] = append(s.ends[state], payload)
 	s.phrase++
 	return upper, nil
+}
+
+// read tokenises phrase into b.text as Add reads it, its wildcards made
+// words of their own.
+func (b *Builder) read(phrase string) {
+	b.init()
+	text := phrase
+	if strings.Contains(phrase, Wildcard) {
+		fields := strings.Fields(phrase)
+		for i, f := range fields {
+			if f == Wildcard {
+				fields[i] = wildWord
+			}
+		}
+		text = strings.Join(fields, " ")
+	}
+	b.text.Reset(text)
+}
+
+// word returns the word of token tok of b.text as the Set knows it: its
+// folded form, or, for a traditional Chinese character, its simplified one
+// (see simplified).
+func (b *Builder) word(tok Token) string {
+	w := b.text.Folded[tok.FStart:tok.FEnd]
+	if r, ok := char3(w); ok {
+		if s := simplified(r); s != r {
+			return string(s)
+		}
+	}
+	return string(w)
+}
+
+// Key returns phrase as Add would read it: its words as the Set knows them,
+// each with its capitals and whether punctuation comes before it. Two
+// phrases with one key are one path through the Set, as "謝謝" and "谢谢"
+// are, or "Tschüß" and "Tschüss" where accents fold, so a caller keeping
+// one payload per phrase may add such a phrase once.
+func (b *Builder) Key(phrase string) string {
+	b.read(phrase)
+	var k strings.Builder
+	for _, tk := range b.text.Tokens {
+		k.WriteByte(byte(tk.Flags & (Break | Upper)))
+		k.WriteString(b.word(tk))
+		k.WriteByte(0)
+	}
+	return k.String()
 }
 
 func (s *Set) newState() uint32 {
@@ -184,7 +219,7 @@ func (b *Builder) AddWord(word string) error {
 		return fmt.Errorf("match: %q is not one word", word)
 	}
 	tok := b.text.Tokens[0]
-	w := string(b.text.Folded[tok.FStart:tok.FEnd])
+	w := b.word(tok)
 	if _, ok := b.set.vocab[w]; !ok {
 		b.set.vocab[w] = uint32(len(b.set.vocab) + 1)
 	}

@@ -36,6 +36,7 @@ func NewIndex(vocab map[string]uint32) Index {
 	for w, id := range vocab {
 		x.add(w, id)
 	}
+	x.addTraditional()
 	return x
 }
 
@@ -46,7 +47,22 @@ func indexList(words []string) Index {
 	for id, w := range words[1:] {
 		x.add(w, uint32(id+1))
 	}
+	x.addTraditional()
 	return x
+}
+
+// addTraditional gives each traditional form of a Chinese character whose
+// simplified form is a word of the index, and which is not one itself, the
+// simplified form's id: "謝" is "谢" (see simplified).
+func (x *Index) addTraditional() {
+	if len(x.page) == 0 {
+		return // no word is one character of the block
+	}
+	for i, t := range hanFrom {
+		if id := x.char(hanTo[i]); id != 0 && x.char(t) == 0 {
+			x.add(string(t), id)
+		}
+	}
 }
 
 // newIndex returns an empty Index with room for n words.
