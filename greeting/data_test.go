@@ -99,7 +99,9 @@ func FuzzParseData(f *testing.F) {
 	f.Add([]byte("language it\n[apology]\nmi {scusi|perdoni} ; formal cased start\n"))
 	f.Add([]byte("language vi\naccents keep\n[greeting]\nxin chào\n[function]\nkhông được\n[common]\nkhông\n"))
 	f.Add([]byte("[x\n{{{|}}}\n#\n language \n"))
+	f.Add([]byte("language zh\n[gratitude]\n谢谢\n謝謝\n[laughter]\n{哈哈|lol}\n{|\n[insult]\n傻 ; alone\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
+		parseLexicon("fuzz.txt", src, false) // the headers alone, as loading tables reads them: no panic
 		lx, err := parseLexicon("fuzz.txt", src, true)
 		if err != nil {
 			if !errors.Is(err, ErrData) {
