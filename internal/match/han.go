@@ -40,33 +40,25 @@ const hanPairs = "" +
 	"飛飞飯饭飲饮養养餓饿餘余餵喂饋馈饞馋馬马馮冯駕驾駱骆騙骗騷骚驅驱驗验驚惊驟骤驢驴髒脏體体髮发鬥斗鬧闹鬱郁魚鱼魯鲁鮮鲜鱉鳖鳥鸟鳩鸠鳳凤鳴鸣鴨鸭麗丽麥麦麼么黃黄點点" +
 	"黨党黴霉齒齿齪龊齷龌龍龙龔龚龜龟"
 
-// The folding table, made from hanPairs: the traditional forms, in order,
-// their simplified forms, and a bit for each character of the block that
-// has one, so that most characters are passed over in a step.
-var (
-	hanFrom, hanTo []rune
-	hanHas         [(hanLast - hanFirst + 64) / 64]uint64
-)
-
-// The CJK Unified Ideographs block.
-const hanFirst, hanLast = 0x4e00, 0x9fff
+// hanFrom and hanTo are hanPairs apart: the traditional forms, in order,
+// and their simplified forms.
+var hanFrom, hanTo []rune
 
 func init() {
 	rs := []rune(hanPairs)
 	for i := 0; i+1 < len(rs); i += 2 {
 		hanFrom, hanTo = append(hanFrom, rs[i]), append(hanTo, rs[i+1])
-		x := rs[i] - hanFirst
-		hanHas[x>>6] |= 1 << (x & 63)
 	}
 }
+
+// The CJK Unified Ideographs block, where hanPairs' characters are.
+const hanFirst, hanLast = 0x4e00, 0x9fff
 
 // simplified returns the simplified form of the character r when r is a
 // traditional or variant form hanPairs lists, and r otherwise.
 func simplified(r rune) rune {
-	x := uint32(r - hanFirst)
-	if x > hanLast-hanFirst || hanHas[x>>6]&(1<<(x&63)) == 0 {
-		return r
+	if i, ok := slices.BinarySearch(hanFrom, r); ok {
+		return hanTo[i]
 	}
-	i, _ := slices.BinarySearch(hanFrom, r)
-	return hanTo[i]
+	return r
 }
