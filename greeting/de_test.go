@@ -897,6 +897,9 @@ var germanCases = []langCase{
 	{"editors: what is it doing here", "Was hat die Werbung hier im Artikel zu suchen?",
 		want{has: S{greeting.DirectQuestion}, below: rude},
 		"the use of an edit challenged"},
+	{"editors: any source at all", "Hast du überhaupt irgendeinen Beleg dafür?",
+		want{has: S{greeting.DirectQuestion}, below: rude},
+		"'überhaupt' doubts that any source exists"},
 
 	// hostile words inside harmless ones
 	{"an incredible book", "Dieses Buch ist unglaublich, es handelt von Versicherungen.",

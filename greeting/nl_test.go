@@ -659,6 +659,9 @@ var dutchCases = []langCase{
 	{"editors: heard of the rules", "Ooit van WP:BRON gehoord?",
 		want{has: S{greeting.DirectQuestion}, below: rude},
 		"the rules the reader should know, asked"},
+	{"editors: any source at all", "Heb je daar überhaupt een bron voor?",
+		want{has: S{greeting.DirectQuestion}, below: rude},
+		"'überhaupt' doubts that any source exists (the honest question is above)"},
 
 	// "your problem": handed back, or the reader's, helped
 	{"your problem, solved", "Uw probleem is opgelost.",
