@@ -30,6 +30,17 @@ var englishPolitenessCases = []langCase{
 		want{has: S{greeting.Hedge}, not: S{greeting.DirectQuestion}, above: polite},
 		"a hedged question"},
 
+	// Praise and thanks for damage are sarcasm; for help they are sincere.
+	{"sarcastic praise", "Great job ruining the article.",
+		want{has: S{greeting.Criticism}, not: S{greeting.Deference}, below: rude},
+		"praise for damage takes the praise back"},
+	{"sarcastic thanks", "Thanks for wasting my time.",
+		want{has: S{greeting.Criticism}, not: S{greeting.Gratitude}, below: rude},
+		"thanks for a waste of time thank nobody"},
+	{"sincere thanks for a deletion", "Thanks for deleting the spam.",
+		want{has: S{greeting.Gratitude}, not: S{greeting.Criticism}, above: polite},
+		"deleting can be a kindness: only verbs of damage turn thanks around"},
+
 	// Suggestions and conditions that leave the reader free.
 	{"perhaps you could", "Perhaps you could send us a photo of the label?",
 		want{has: S{greeting.Indirect}, hostile: no, above: polite},
