@@ -383,9 +383,9 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 				continue
 			}
 			for _, p := range alts {
-				// Spellings the tokeniser folds alike ("謝謝", "谢谢") are one
-				// phrase, added once; a word ending is not the word.
-				k := seenKey{b.Key(strings.TrimPrefix(p, "-")), strings.HasPrefix(p, "-"), cat, e.attrs, e.part, e.region}
+				// A phrase spelt again in traditional characters ("謝謝" for
+				// "谢谢") is the same phrase, added once.
+				k := seenKey{match.Key(p), cat, e.attrs, e.part, e.region}
 				if seen[k] {
 					continue
 				}
@@ -426,8 +426,7 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 }
 
 type seenKey struct {
-	phrase string // as the Builder reads it (Builder.Key)
-	suffix bool
+	phrase string // as match.Key keys it
 	cat    category
 	attrs  attr
 	part   PartOfDay

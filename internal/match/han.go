@@ -57,6 +57,9 @@ const hanFirst, hanLast = 0x4e00, 0x9fff
 // simplified returns the simplified form of the character r when r is a
 // traditional or variant form hanPairs lists, and r otherwise.
 func simplified(r rune) rune {
+	if r < hanFirst || r > hanLast {
+		return r
+	}
 	if i, ok := slices.BinarySearch(hanFrom, r); ok {
 		return hanTo[i]
 	}

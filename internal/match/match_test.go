@@ -438,7 +438,7 @@ func TestTraditionalForms(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if b.Key("謝謝") != b.Key("谢谢") || b.Key("谢谢") == b.Key("谢") {
+	if Key("謝謝") != Key("谢谢") || Key("谢谢") == Key("谢") {
 		t.Errorf("Key: 謝謝 and 谢谢 should be one phrase, and 谢 another")
 	}
 	set := b.Build()

@@ -60,7 +60,18 @@ var ErrEmptyPhrase = errors.New("match: phrase has no words")
 // letter is upper-case (bit i for word i, up to 64 words), for callers that
 // match case.
 func (b *Builder) Add(phrase string, payload int32) (upper uint64, err error) {
-	b.read(phrase)
+	b.init()
+	text := phrase
+	if strings.Contains(phrase, Wildcard) {
+		fields := strings.Fields(phrase)
+		for i, f := range fields {
+			if f == Wildcard {
+				fields[i] = wildWord
+			}
+		}
+		text = strings.Join(fields, " ")
+	}
+	b.text.Reset(text)
 	toks := b.text.Tokens
 	if len(toks) == 0 {
 		return 0, ErrEmptyPhrase
@@ -104,23 +115,6 @@ func (b *Builder) Add(phrase string, payload int32) (upper uint64, err error) {
 	return upper, nil
 }
 
-// read tokenises phrase into b.text as Add reads it, its wildcards made
-// words of their own.
-func (b *Builder) read(phrase string) {
-	b.init()
-	text := phrase
-	if strings.Contains(phrase, Wildcard) {
-		fields := strings.Fields(phrase)
-		for i, f := range fields {
-			if f == Wildcard {
-				fields[i] = wildWord
-			}
-		}
-		text = strings.Join(fields, " ")
-	}
-	b.text.Reset(text)
-}
-
 // word returns the word of token tok of b.text as the Set knows it: its
 // folded form, or, for a traditional Chinese character, its simplified one
 // (see simplified).
@@ -134,21 +128,11 @@ func (b *Builder) word(tok Token) string {
 	return string(w)
 }
 
-// Key returns phrase as Add would read it: its words as the Set knows them,
-// each with its capitals and whether punctuation comes before it. Two
-// phrases with one key are one path through the Set, as "謝謝" and "谢谢"
-// are, or "Tschüß" and "Tschüss" where accents fold, so a caller keeping
-// one payload per phrase may add such a phrase once.
-func (b *Builder) Key(phrase string) string {
-	b.read(phrase)
-	var k strings.Builder
-	for _, tk := range b.text.Tokens {
-		k.WriteByte(byte(tk.Flags & (Break | Upper)))
-		k.WriteString(b.word(tk))
-		k.WriteByte(0)
-	}
-	return k.String()
-}
+// Key returns a key for phrase: two phrases with one key are one path
+// through a Set, as a phrase and its spelling in traditional Chinese
+// characters are ("謝謝" and "谢谢"), so a caller keeping one payload per
+// phrase may add such a phrase once.
+func Key(phrase string) string { return strings.Map(simplified, phrase) }
 
 func (s *Set) newState() uint32 {
 	s.wild = append(s.wild, 0)
