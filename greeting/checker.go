@@ -428,7 +428,7 @@ func (lx *lexicon) read(s *scratch, region language.Region, given bool) Report {
 	markers = r.Markers
 	r.Words = len(toks)
 	var first int
-	r.Content, first = content(t, markers, &s.sc, lx.isFunction, lx.contentLetters, &s.content)
+	r.Content, first = content(t, markers, &s.sc, lx, &s.content)
 	r.CourtesyOnly = !r.Hostile && !denied && courtesyOnly(t, markers, len(r.Content), first)
 	r.Politeness = round3(math.Tanh(z / 2))
 	if own.formal+own.informal == 0 {

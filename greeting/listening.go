@@ -47,13 +47,14 @@ func (r *Report) TakesUp(prev *Report) float64 {
 	return float64(n) / float64(len(prev.Content))
 }
 
-// content returns the distinct content words of a tokenised text, in the
-// order of their first use, leaving out the words of the courtesy markers
-// and the function words (isFunction, by the word ids of the last Find with
-// found). The words share one string; b holds buffers to reuse. It also
-// returns the index of the token of the first content word, or -1 if there
-// is none.
-func content(t *match.Text, markers []Marker, found *match.Scratch, isFunction wordBits, least int, b *contentBuf) (out []string, first int) {
+// content returns the distinct content words of a tokenised text in the
+// language of lx, in the order of their first use, leaving out the words of
+// the courtesy markers and lx's function words (by the word ids of the last
+// Find with found). The words share one string; b holds buffers to reuse.
+// It also returns the index of the token of the first content word, or -1
+// if there is none.
+func content(t *match.Text, markers []Marker, found *match.Scratch, lx *lexicon, b *contentBuf) (out []string, first int) {
+	isFunction, least, kana := lx.isFunction, lx.contentLetters, lx.scripts&scriptKana != 0
 	folded := t.Folded
 	words := b.words[:0] // folded[start:end] of each word
 	toks := t.Tokens
@@ -91,7 +92,7 @@ func content(t *match.Text, markers []Marker, found *match.Scratch, isFunction w
 			if next.Flags&(match.Unspaced|match.WordStart) != match.Unspaced {
 				continue // the last character of its run
 			}
-			if hiragana(folded[start:end]) || hiragana(folded[next.FStart:next.FEnd]) {
+			if kana && (hiragana(folded[start:end]) || hiragana(folded[next.FStart:next.FEnd])) {
 				continue // particles, endings and okurigana: には, 届き
 			}
 			if len(isFunction) > 0 && isFunction.has(found.WordID(i)) && isFunction.has(found.WordID(i+1)) {
