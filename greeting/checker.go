@@ -608,7 +608,7 @@ func fits(m match.Match, e *entry, t *match.Text, open opening, end int32) bool 
 	if e.attrs&attrStart != 0 && !toks[m.First].Has(match.SentenceStart) && !open.lets(m.First, e.cat) {
 		return false
 	}
-	if e.attrs&attrAlone != 0 && int(end) < len(toks) && !toks[end].Has(match.Break) && !toks[end].Has(match.Symbol) {
+	if e.attrs&attrAlone != 0 && clauseGoesOn(toks, end) {
 		return false // "Morning!" greets; "morning flight" does not
 	}
 	if e.attrs&attrFinal != 0 && !sentenceEndsAt(toks, end) {
@@ -670,10 +670,16 @@ func (lx *lexicon) pastLaughter(toks []match.Token, i int32, later []match.Match
 			j = m.End // "ｗｗ 笑": one laugh after another
 		}
 	}
-	if j == i || int(j) < len(toks) && !toks[j].Has(match.Break) && !toks[j].Has(match.Symbol) {
+	if j == i || clauseGoesOn(toks, j) {
 		return i // words go on after the laughter: "haha you know"
 	}
 	return j
+}
+
+// clauseGoesOn reports whether token i goes on the clause of the token
+// before it: it is a word, with no punctuation before it.
+func clauseGoesOn(toks []match.Token, i int32) bool {
+	return int(i) < len(toks) && !toks[i].Has(match.Break) && !toks[i].Has(match.Symbol)
 }
 
 // sentenceEndsAt reports whether a sentence ends before token i: no word

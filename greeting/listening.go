@@ -11,16 +11,17 @@ import (
 
 // Listening is measured by the content words of the customer's message that
 // a reply takes up. Content words are words of four letters or more (fewer
-// in a language of short words whose data says so: Vietnamese two) outside
-// the courtesy around a message (greetings and the name after one, closings,
-// thanks, please, stock phrases; not apologies, which name what they are
-// for: "sorry for the wait") and other than the language's function words
-// (the function list of its data: "that", "your", "with", which any reply
-// shares with any message), compared by their folded first four letters, so that "waiting"
-// takes up "wait"; in scripts written without spaces, pairs of adjacent
-// characters, except pairs with a hiragana, which hold particles, endings
-// and okurigana (には, 届き), and pairs of two function characters (我们,
-// 어요).
+// in a language of short words whose data says so: Vietnamese two, Hindi
+// three) outside the courtesy around a message (greetings and the name
+// after one, closings, thanks, please, stock phrases; not apologies, which
+// name what they are for: "sorry for the wait") and other than the
+// language's function words (the function list of its data: "that",
+// "your", "with", which any reply shares with any message, and its one-word
+// laughs: "haha"), compared by their folded first four letters, so that
+// "waiting" takes up "wait"; in scripts written without spaces, pairs of
+// adjacent characters, except pairs with a hiragana, which hold particles,
+// endings and okurigana (には, 届き), and pairs of two function characters
+// (我们, 어요).
 
 // TakesUp returns the share (0 to 1) of the content words of prev, the
 // message being answered, that r uses: a sign that the reply listened. It is

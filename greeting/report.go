@@ -49,11 +49,12 @@ type Report struct {
 	Words int `json:"-"`
 	// Content holds the message's distinct content words, in the order of
 	// their first use, for TakesUp: words of four letters or more (two in
-	// Vietnamese, three in Hindi, whose data lists short grammar words) outside
-	// greetings, thanks and other courtesy and other than the language's
-	// function words ("that", "your"), folded and cut to four letters; in
-	// scripts written without spaces, pairs of characters (none with a
-	// hiragana, nor two function characters such as 我们).
+	// Vietnamese, three in Hindi, whose data lists short grammar words)
+	// outside greetings, thanks and other courtesy and other than the
+	// language's function words ("that", "your") and laughs ("haha"),
+	// folded and cut to four letters; in scripts written without spaces,
+	// pairs of characters (none with a hiragana, nor two function characters
+	// such as 我们).
 	Content []string `json:"-"`
 	// CourtesyOnly is true when the message does nothing but courtesy: it
 	// greets, thanks or takes leave, asks nothing but how the reader is,

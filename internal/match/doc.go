@@ -6,7 +6,8 @@
 //
 // Words are runs of letters and digits; scripts written without spaces
 // (Han, Hiragana, Katakana, Hangul) give one token per character, so their
-// phrases match without word boundaries. Punctuation that ends a clause
+// phrases match without word boundaries, and a Set knows a traditional
+// Chinese character as its simplified form. Punctuation that ends a clause
 // (.,;:!? and their CJK forms, dashes, brackets, quotes, line breaks) marks
 // the next token, and a phrase never matches across such a break unless it
 // was written with one.
