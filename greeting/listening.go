@@ -55,7 +55,7 @@ func (r *Report) TakesUp(prev *Report) float64 {
 // It also returns the index of the token of the first content word, or -1
 // if there is none.
 func content(t *match.Text, markers []Marker, found *match.Scratch, lx *lexicon, b *contentBuf) (out []string, first int) {
-	isFunction, least, kana := lx.isFunction, lx.contentLetters, lx.scripts&scriptKana != 0
+	isFunction, least := lx.isFunction, lx.contentLetters
 	folded := t.Folded
 	words := b.words[:0] // folded[start:end] of each word
 	toks := t.Tokens
@@ -93,7 +93,7 @@ func content(t *match.Text, markers []Marker, found *match.Scratch, lx *lexicon,
 			if next.Flags&(match.Unspaced|match.WordStart) != match.Unspaced {
 				continue // the last character of its run
 			}
-			if kana && (hiragana(folded[start:end]) || hiragana(folded[next.FStart:next.FEnd])) {
+			if (tok.Flags|next.Flags)&match.Hiragana != 0 {
 				continue // particles, endings and okurigana: には, 届き
 			}
 			if len(isFunction) > 0 && isFunction.has(found.WordID(i)) && isFunction.has(found.WordID(i+1)) {
@@ -234,12 +234,6 @@ func key(w []byte) (lo, hi uint64, n uint32) {
 		hi ^= h
 	}
 	return lo, hi, uint32(len(w))
-}
-
-// hiragana reports whether the character w starts with is a hiragana.
-func hiragana(w []byte) bool {
-	// U+3041 to U+309F are E3 81 81 to E3 82 9F in UTF-8.
-	return len(w) >= 3 && (uint32(w[0])<<16|uint32(w[1])<<8|uint32(w[2]))-0xe38181 <= 0xe3829f-0xe38181
 }
 
 // prefix returns the length of the first four runes of w, which is valid

@@ -27,7 +27,7 @@ func describe(src string) string {
 		for _, fl := range []struct {
 			f Flag
 			c string
-		}{{Break, "|"}, {SentenceStart, "^"}, {AllUpper, "!"}, {Quoted, "q"}, {Unspaced, "u"}, {Symbol, "s"}, {WordStart, "w"}, {Katakana, "k"}} {
+		}{{Break, "|"}, {SentenceStart, "^"}, {AllUpper, "!"}, {Quoted, "q"}, {Unspaced, "u"}, {Symbol, "s"}, {WordStart, "w"}, {Katakana, "k"}, {Hiragana, "h"}} {
 			if tok.Has(fl.f) {
 				b.WriteString(fl.c)
 			}
@@ -63,9 +63,10 @@ func TestTokens(t *testing.T) {
 		{"accents", "perché Straße ÉTÉ", "perché→perche{|^w} Straße→strasse{w} ÉTÉ→ete{!w}", "Latin accents fold; ß folds to ss"},
 		{"decomposed", "e\u0301te\u0301", "été→ete{|^w}", "decomposed accents fold like composed ones"},
 		{"cyrillic keeps marks", "Йогурт", "Йогурт→йогурт{|^w}", "й is a letter of its own, not и with a mark"},
-		{"japanese", "お待たせ。はい", "お{|^uw} 待{u} た{u} せ{u} は{|^uw} い{u}", "kana and kanji are one token each"},
-		{"katakana", "ジャクソン・ファイブーが", "ジ{|^uwk} ャ{uk} ク{uk} ソ{uk} ン{uk} フ{|uwk} ァ{uk} イ{uk} ブ{uk} ー{uk} が{u}",
+		{"japanese", "お待たせ。はい", "お{|^uwh} 待{u} た{uh} せ{uh} は{|^uwh} い{uh}", "kana and kanji are one token each; hiragana is flagged"},
+		{"katakana", "ジャクソン・ファイブーが", "ジ{|^uwk} ャ{uk} ク{uk} ソ{uk} ン{uk} フ{|uwk} ァ{uk} イ{uk} ブ{uk} ー{uk} が{uh}",
 			"katakana letters and the long-vowel mark are flagged; the middle dot parts words"},
+		{"half-width katakana", "ｶﾞｲﾄﾞ", "ｶﾞ→ガ{|^uwk} ｲ→イ{uk} ﾄﾞ→ド{uk}", "half-width katakana is normalised, then flagged"},
 		{"korean", "안녕 고객님", "안{|^uw} 녕{u} 고{uw} 객{u} 님{u}", "Hangul syllables are tokens; spaces start words"},
 		{"emoji", "thanks🙂 bye", "thanks{|^w} 🙂{s} bye{w}", "an emoji is a token of its own"},
 		{"invalid utf8", "ok\xffno", "ok{|^w} no{|w}", "invalid bytes separate tokens"},

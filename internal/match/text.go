@@ -22,6 +22,7 @@ const (
 	Symbol                         // a pictograph or other symbol, such as an emoji
 	WordStart                      // it begins a word: not the second part of "don't", "e-mail" or an unspaced run
 	Katakana                       // a letter of katakana (ァ to ヺ) or the long-vowel mark ー, not the middle dot ・
+	Hiragana                       // a letter of hiragana (ぁ to ゖ) or a hiragana sign (ゝ, ゞ, ゟ)
 )
 
 // A Token is a word, an unspaced character or a symbol of the text.
@@ -302,9 +303,19 @@ func plainUnspaced(r rune) bool {
 		0x4e00 <= r && r <= 0x9fff || 0xac00 <= r && r <= 0xd7a3
 }
 
-// katakana reports whether r is a letter of katakana or the long-vowel mark
-// ー; the middle dot ・ parts words and is not.
-func katakana(r rune) bool { return 0x30a1 <= r && r <= 0x30fa || r == 0x30fc }
+// kana returns the flag of r's kana script, Katakana or Hiragana, or 0. The
+// long-vowel mark ー is katakana; the middle dot ・ parts words and is not.
+func kana(r rune) Flag {
+	switch {
+	case uint32(r-0x3041) > 0x30fc-0x3041: // Han and Hangul, mostly
+		return 0
+	case r <= 0x309f:
+		return Hiragana
+	case r >= 0x30a1 && (r <= 0x30fa || r == 0x30fc):
+		return Katakana
+	}
+	return 0
+}
 
 // plainAt reports whether s starts with a plain letter or character: a
 // likely place for text in NFKC to resume after a piece that was not.
@@ -435,9 +446,7 @@ func (k *tokenizer) unspacedRun(src string, i int) int {
 		if b0&0xf0 != 0xe0 || b1&0xc0 != 0x80 || b2&0xc0 != 0x80 || !plainUnspaced(r) {
 			break
 		}
-		if katakana(r) {
-			flags |= Katakana
-		}
+		flags |= kana(r)
 		at := int32(len(t.Folded))
 		t.Folded = append(t.Folded, b0, b1, b2)
 		t.Tokens = append(t.Tokens, Token{Start: int32(i), End: int32(i + 3), FStart: at, FEnd: at + 3, Flags: flags})
@@ -471,10 +480,7 @@ func (k *tokenizer) letter(r rune, start, end int32, unsp bool) {
 		f |= Upper
 	}
 	if unsp {
-		f |= Unspaced
-		if katakana(r) {
-			f |= Katakana
-		}
+		f |= Unspaced | kana(r)
 	}
 	tok := k.openToken(start, f)
 	if upper || lower {
