@@ -218,6 +218,31 @@ func TestFastPathMatchesNormaliser(t *testing.T) {
 	}
 }
 
+func TestJudgedOnce(t *testing.T) {
+	tests := []struct {
+		name, src, reason string
+	}{
+		{"invalid bytes", strings.Repeat("\xff", 4096), "each invalid byte used to send the normaliser over the rest of the text again"},
+		{"cut-short leads", strings.Repeat("\xf3a", 2048), "a lead byte before ASCII is one invalid byte"},
+		{"invalid before marks", strings.Repeat("\xff\u0301", 1024), "a mark after an invalid byte combines with nothing"},
+		{"cut short at the end", strings.Repeat("ok \xff", 1024) + "\xf3¾", "only the last bytes are judged again: the normaliser reads \xf3¾ as one piece"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var x, slow Text
+			x.Reset(tt.src)
+			if x.judged > len(tt.src)+utf8.UTFMax*utf8.UTFMax {
+				t.Errorf("the normaliser judged %d bytes of %d (%s)", x.judged, len(tt.src), tt.reason)
+			}
+			slow.slow = true
+			slow.Reset(tt.src)
+			if string(slow.Folded) != string(x.Folded) || len(slow.Tokens) != len(x.Tokens) {
+				t.Errorf("fast path differs from the normaliser: %q, normaliser %q", x.Folded, slow.Folded)
+			}
+		})
+	}
+}
+
 func TestDecodeRune(t *testing.T) {
 	check := func(s string) {
 		t.Helper()
@@ -263,6 +288,12 @@ func FuzzReset(f *testing.F) {
 				t.Fatalf("token [%d,%d) not on rune boundaries in %q", tok.Start, tok.End, s)
 			}
 			last = tok.Start
+		}
+		if x.judged > len(s)+utf8.UTFMax*utf8.UTFMax {
+			t.Fatalf("the normaliser judged %d bytes of %d in %q: some twice", x.judged, len(s), s)
+		}
+		if x.judged > len(s)+utf8.UTFMax*utf8.UTFMax {
+			t.Fatalf("the normaliser judged %d bytes of %d in %q: some twice", x.judged, len(s), s)
 		}
 		for _, m := range set.Find(&x, &sc, nil) {
 			if m.First < 0 || m.End > int32(len(x.Tokens)) || m.First >= m.End {

@@ -61,8 +61,12 @@ type Text struct {
 	KeepAccents bool
 	seg         []byte // pieces of a normalisation segment not yet placed
 	slow        bool   // tests: normalise everything, to check the fast path against
-	iter        norm.Iter
-	tk          tokenizer // kept here so that Reset does not allocate one
+	// judged counts the bytes the normaliser's quick check has found in
+	// NFKC; tests check that it judges no byte twice, which would make
+	// tokenising quadratic (but for the last few bytes, see Reset).
+	judged int
+	iter   norm.Iter
+	tk     tokenizer // kept here so that Reset does not allocate one
 }
 
 // fold is shared: cases.Fold keeps no state between calls.
@@ -75,7 +79,7 @@ func (t *Text) Reset(src string) {
 	t.Folded = t.Folded[:0]
 	t.Tokens = t.Tokens[:0]
 	t.Marks = t.Marks[:0]
-	t.Letters, t.Upper, t.Uncased = 0, 0, 0
+	t.Letters, t.Upper, t.Uncased, t.judged = 0, 0, 0, 0
 	t.tk = tokenizer{t: t, pending: Break | SentenceStart | WordStart, quoteTok: -1}
 	tk := &t.tk
 	quick := 0 // src[:quick] is known to be in NFKC already, and ends on a boundary
@@ -89,6 +93,7 @@ func (t *Text) Reset(src string) {
 			n := plainSpan(src[i:])
 			if n == 0 {
 				n = norm.NFKC.QuickSpanString(src[i:])
+				t.judged += n
 			}
 			quick = i + n
 		}
@@ -120,10 +125,14 @@ func (t *Text) Reset(src string) {
 			continue
 		}
 		if r == utf8.RuneError && n <= 1 {
-			// An invalid byte separates tokens; the normaliser may have
-			// read it as part of a longer sequence, so look again after it.
+			// An invalid byte separates tokens. The normaliser reads a
+			// sequence cut short by the end of the text as one piece
+			// with the bytes after it ("\xf3¾"), so near the end, look
+			// again after it; elsewhere its pieces end where ours do.
 			tk.separator(Break)
-			quick = i + n
+			if len(src)-i < utf8.UTFMax {
+				quick = i + n
+			}
 		} else {
 			tk.rune(r, int32(i), int32(i+n))
 		}
