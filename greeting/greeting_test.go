@@ -451,6 +451,23 @@ var englishCases = []langCase{
 		want{has: S{greeting.Impatience}, hostile: yes},
 		"hurrying the reader"},
 
+	// @handles: a reply on a social network opens with whom it answers
+	{"handle before a greeting", "@JaneDoe Hi Jane, thanks for waiting!",
+		want{has: S{greeting.Greeting, greeting.Gratitude}, greeting: ptr("Hi"), courtesyOnly: yes},
+		"the handle is no content word, and the greeting opens the message"},
+	{"handle before an order", "@AcmeHelp @JaneDoe Go back to your country",
+		want{has: S{greeting.Insult}, hostile: yes},
+		"an order that must open its sentence opens it after the handles"},
+	{"handle inside thanks", "Thanks @JaneDoe for the quick reply",
+		want{has: S{greeting.Gratitude}, courtesyOnly: yes},
+		"a handle in the middle of thanks is left out of them"},
+	{"insult in a handle", "@angry_idiot_99 Your parcel left the warehouse today.",
+		want{hostile: no},
+		"an insult in a user name is not said to the reader"},
+	{"address with an at", "Please write to help@acme.com",
+		want{has: S{greeting.Please}, courtesyOnly: no},
+		"an e-mail address is no handle"},
+
 	// Hostility as comments and tweets write it: Wikipedia talk pages (edit
 	// wars, threats, "go back to your country") and replies to public figures
 	// and groups, each beside a harmless twin that shares its words.

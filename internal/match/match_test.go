@@ -68,6 +68,9 @@ func TestTokens(t *testing.T) {
 			"katakana letters and the long-vowel mark are flagged; the middle dot parts words"},
 		{"half-width katakana", "ｶﾞｲﾄﾞ", "ｶﾞ→ガ{|^uwk} ｲ→イ{uk} ﾄﾞ→ド{uk}", "half-width katakana is normalised, then flagged"},
 		{"korean", "안녕 고객님", "안{|^uw} 녕{u} 고{uw} 객{u} 님{u}", "Hangul syllables are tokens; spaces start words"},
+		{"handle", "@AcmeHelp Hi, thanks @jo_ann! me@example.com", "Hi→hi{|^w} thanks{|w} me{|^w} example{|w} com{|^w}",
+			"an @handle gives no token, and what follows it reads as if it were not there; inside a word @ parts it"},
+		{"lone at", "meet @ noon, @@x", "meet{|^w} noon{|w}", "a lone @ parts words like other punctuation; @@x is a handle"},
 		{"emoji", "thanks🙂 bye", "thanks{|^w} 🙂{s} bye{w}", "an emoji is a token of its own"},
 		{"invalid utf8", "ok\xffno", "ok{|^w} no{|w}", "invalid bytes separate tokens"},
 		{"stretched", "Hiiii thanksss sooo cool", "Hiiii→hi{|^w} thanksss→thanks{w} sooo→so{w} cool{w}",
@@ -268,7 +271,7 @@ func TestDecodeRune(t *testing.T) {
 }
 
 func FuzzReset(f *testing.F) {
-	for _, s := range []string{"I'm working, you have to wait like all others!", "„Hallo“ 'x' \"y\" お待たせ。", "e\u0301\xff\xfe!!?", "ＷＯＲＬＤ 🙂 안녕", "न\u094d\u093c क़्ष", "您好，久等了！e\u0301，न\u094d？"} {
+	for _, s := range []string{"I'm working, you have to wait like all others!", "„Hallo“ 'x' \"y\" お待たせ。", "e\u0301\xff\xfe!!?", "ＷＯＲＬＤ 🙂 안녕", "न\u094d\u093c क़्ष", "您好，久等了！e\u0301，न\u094d？", "@x_y Hi @ 5 a@b.c @jöhn\xff @小明：好"} {
 		f.Add(s)
 	}
 	set := build(f, "you have to wait", "thank you", "お待たせ", "you * idiot")

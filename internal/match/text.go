@@ -210,6 +210,8 @@ type tokenizer struct {
 	closer   rune  // the mark that closes the open quotation, or 0 when none is open
 	lowOpen  bool  // the open quotation began with „, which ” closes too
 	quoteTok int   // index of the first token inside the quotation
+	handle   bool  // inside an @handle ("@AcmeHelp"), which gives no token
+	handleN  int32 // the characters of the handle so far
 	lastMark rune  // the open token's last combining mark, which ends Folded[:markEnd]
 	markEnd  int32
 	buf      [64]byte
@@ -236,7 +238,7 @@ func (k *tokenizer) segment(seg []byte, start, end int32) {
 
 // settled reports whether nothing before the next rune waits for it to be
 // settled: an apostrophe, a star or a run of marks.
-func (k *tokenizer) settled() bool { return !k.apos && !k.star && !k.inMark }
+func (k *tokenizer) settled() bool { return !k.apos && !k.star && !k.inMark && !k.handle }
 
 // ascii handles the ASCII character r from the original bytes [start,
 // end) as rune does; punctuation with nothing to settle goes straight to
@@ -251,6 +253,16 @@ func (k *tokenizer) ascii(r rune, start, end int32) {
 
 // rune handles one normalised rune r from the original bytes [start, end).
 func (k *tokenizer) rune(r rune, start, end int32) {
+	if k.handle {
+		if handleRune(r) {
+			k.handleN++
+			return
+		}
+		k.handle = false
+		if k.handleN == 0 {
+			k.separator(Break) // a lone "@" parts words like other punctuation
+		}
+	}
 	k.resolveApostrophe(r)
 	k.resolveStar(r)
 	if r == '!' || r == '?' {
@@ -299,6 +311,12 @@ func (k *tokenizer) rune(r rune, start, end int32) {
 	default:
 		k.otherPunct(r)
 	}
+}
+
+// handleRune reports whether r may be part of an @handle: a letter, a
+// digit, a combining mark or "_".
+func handleRune(r rune) bool {
+	return isASCIIWord(r) || r == '_' || r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
 }
 
 func isASCIIWord(r rune) bool {
@@ -607,6 +625,7 @@ func (k *tokenizer) endToken() {
 }
 
 func (k *tokenizer) separator(f Flag) {
+	k.handle = false
 	k.endToken()
 	k.pending |= f | WordStart
 }
@@ -652,7 +671,17 @@ func (k *tokenizer) asciiPunct(r rune, end int32) {
 			return
 		}
 		k.separator(Break)
-	case ',', ';', ':', '(', ')', '[', ']', '{', '}', '/', '|', '_', '~', '<', '>', '=', '+', '&', '#', '@', '%', '$', '^', '`', '\\':
+	case '@':
+		if !k.open {
+			// An @handle opening a word names whom a post answers or
+			// mentions: it is left out, and what follows it reads as
+			// if it were not there ("@AcmeHelp Hi, …" starts with Hi).
+			// In a word, "@" parts it ("name@example.com").
+			k.handle, k.handleN = true, 0
+			return
+		}
+		k.separator(Break)
+	case ',', ';', ':', '(', ')', '[', ']', '{', '}', '/', '|', '_', '~', '<', '>', '=', '+', '&', '#', '%', '$', '^', '`', '\\':
 		k.separator(Break)
 	default:
 		k.separator(0)
