@@ -39,6 +39,26 @@ func TestDiagnostics(t *testing.T) {
 	}
 }
 
+// TestHugeNesting parses conditions that nest as deep as a file of the
+// largest size allows: expr would parse them by recursion until the stack
+// overflowed, which ends the program; Parse must reject them instead.
+func TestHugeNesting(t *testing.T) {
+	const n = 1000000 // the file stays under the 1 MiB limit
+	for _, tt := range []struct{ name, cond string }{
+		{"negations", strings.Repeat("!", n) + "true"},
+		{"brackets", strings.Repeat("(", n/2) + "true" + strings.Repeat(")", n/2-100)},
+		{"minus signs", strings.Repeat("-", n) + "1 > 0"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "policy p \"P\"\nprinciple a \"A\"\n  rule r major warn\n    when " + tt.cond + "\n    message \"m\"\n"
+			_, err := ethics.Parse("huge.policy", []byte(src))
+			if err == nil || !strings.Contains(err.Error(), "huge.policy:4:110: expression nests deeper than 100 levels") {
+				t.Errorf("Parse = %.200v; want the nesting error at 4:110", err)
+			}
+		})
+	}
+}
+
 func TestDefaultSourceParses(t *testing.T) {
 	p, err := ethics.Parse("copy.policy", ethics.DefaultSource())
 	if err != nil {

@@ -53,6 +53,10 @@ func (c *Compiler) Options(extra ...expr.Option) []expr.Option {
 // at gives for the expression's own line and column. Unknown strategy
 // names and type errors are both reported.
 func (c *Compiler) Compile(src string, at At, extra ...expr.Option) (*Program, bool) {
+	if line, col, deep := tooDeep(src); deep {
+		c.Errorf(at(line, col), "expression nests deeper than %d levels", maxNesting)
+		return nil, false
+	}
 	ok := true
 	if tree, err := parser.Parse(src); err == nil {
 		names := &strategyNames{src: src}
@@ -72,6 +76,67 @@ func (c *Compiler) Compile(src string, at At, extra ...expr.Option) (*Program, b
 		o(cfg)
 	}
 	return newProgram(prog, c.Env, cfg.Expect), ok
+}
+
+// maxNesting bounds how deeply an expression nests brackets, and how many
+// prefix operators ("!", "-", "not") stand in a row: expr parses both by
+// recursion, and a file of a million "(" or "!" would overflow the stack,
+// which no program recovers from. No condition a person writes comes near.
+const maxNesting = 100
+
+// tooDeep reports whether src nests deeper than maxNesting, and where it
+// first does: the line (1-based) and column (0-based, in runes).
+func tooDeep(src string) (line, col int, deep bool) {
+	depth, run := 0, 0 // brackets open; prefix operators in a row
+	line, lineStart := 1, 0
+	for i := 0; i < len(src); i++ {
+		at := i
+		switch c := src[i]; c {
+		case '\n':
+			line, lineStart = line+1, i+1
+			continue
+		case ' ', '\t', '\r':
+			continue
+		case '"', '\'', '`':
+			// a string, whose brackets and operators are letters
+			for i++; i < len(src) && src[i] != c; i++ {
+				if src[i] == '\\' && c != '`' {
+					i++
+				} else if src[i] == '\n' {
+					line, lineStart = line+1, i+1
+				}
+			}
+			run = 0
+			continue
+		case '(', '[', '{':
+			depth, run = depth+1, 0
+		case ')', ']', '}':
+			depth, run = max(depth-1, 0), 0
+		case '!', '-', '+':
+			run++
+		default:
+			if c == 'n' && strings.HasPrefix(src[i:], "not") && !identByte(src, i-1) && !identByte(src, i+3) {
+				run++
+				i += 2
+			} else {
+				run = 0
+			}
+		}
+		if depth > maxNesting || run > maxNesting {
+			return line, utf8.RuneCountInString(src[lineStart:at]), true
+		}
+	}
+	return 0, 0, false
+}
+
+// identByte reports whether src[i] is a byte of an identifier; outside src
+// it is not.
+func identByte(src string, i int) bool {
+	if i < 0 || i >= len(src) {
+		return false
+	}
+	c := src[i]
+	return c == '_' || c >= utf8.RuneSelf || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 func strategyList() string {
@@ -272,6 +337,9 @@ type Refs struct {
 // Explain splits a condition into the parts worth showing and finds what
 // it looks at.
 func (c *Compiler) Explain(src string) ([]Part, Refs) {
+	if _, _, deep := tooDeep(src); deep {
+		return nil, Refs{}
+	}
 	tree, err := parser.Parse(src)
 	if err != nil {
 		return nil, Refs{}
