@@ -53,9 +53,15 @@ x.txt:3:1: phrase "hi" is outside a section`, "all errors are reported, with pos
 		{"answer on gratitude", "language en\n[gratitude]\nno thanks ; answer\n", `x.txt:3:13: attribute "answer" on a phrase that is not a negation`, "only a negation can answer"},
 		{"unclosed choice", "language en\n[greeting]\n{hi|hello\n", `x.txt:3:1: unclosed '{' in "{hi|hello"`, "choices close"},
 		{"stray bar", "language en\n[greeting]\nhi|hello\n", `x.txt:3:1: unexpected '|' in "hi|hello"`, "a bar belongs in braces"},
-		{"no words", "language en\n[greeting]\n!!!\n", `x.txt:3:1: phrase "!!!": match: phrase has no words`, "punctuation alone cannot match"},
-		{"wildcard first", "language en\n[insult]\n* idiot\n", `x.txt:3:1: phrase "* idiot": match: phrase "* idiot" starts with "*"`, "a phrase starts with a word"},
+		{"no words", "language en\n[greeting]\n!!!\n", `x.txt:3:1: phrase "!!!": the phrase has no words`, "punctuation alone cannot match"},
+		{"wildcard first", "language en\n[insult]\n* idiot\n", `x.txt:3:1: phrase "* idiot": the phrase starts with "*"`, "a phrase starts with a word"},
 		{"too many", "language en\n[greeting]\n" + strings.Repeat("{a|b|c|d}", 6) + "\n", `x.txt:3:1: "` + strings.Repeat("{a|b|c|d}", 6) + `" expands to more than 1024 phrases`, "expansion is bounded"},
+		{"deep choices", "language en\n[greeting]\n" + strings.Repeat("{a|", 17) + "b" + strings.Repeat("}", 17) + "\n",
+			`x.txt:3:1: choices nest deeper than 16 levels in "{a|{a|{a|{a|{a|{a|{a|{a|{a|{a|{a|{a|{a|{a|{a|{a|{a|b}}}}}}}}…"`,
+			"expanding recurses once per level: a runaway line must not exhaust the stack"},
+		{"long line clipped", "language en\n[greeting]\n" + strings.Repeat("|", 100000) + "\n",
+			`x.txt:3:1: unexpected '|' in "` + strings.Repeat("|", 60) + `…"`,
+			"an error quotes at most 60 characters of a runaway line"},
 		{"common phrase", "language en\n[common]\nthe end\nof-course\n", `x.txt:4:1: common word "of-course" is not one word`, "common words are single words"},
 		{"function phrase", "language it\n[function]\nquesto l'altro\n", `x.txt:3:1: function word "l'altro" is not one word`, "function words are single words, and an apostrophe splits a word"},
 		{"bad region", "language pt\n[formal]\nseu ; in:PT,XQZ\n", `x.txt:3:7: region "XQZ" in "in:PT,XQZ": not an ISO 3166-1 or UN M.49 code`, "regions are ISO or UN M.49 codes"},
@@ -65,7 +71,7 @@ x.txt:3:1: phrase "hi" is outside a section`, "all errors are reported, with pos
 		{"variety of all but", "language pt\n[variety]\nestou a dizer ; not:BR\n", `x.txt:3:1: variety phrase "estou a dizer" names no regions: want an in: condition`, "everywhere but Brazil is no variety"},
 		{"invalid utf8", "language en\n\xff\n", "x.txt:1:1: file is not valid UTF-8", "data files are UTF-8"},
 		{"bad accents", "language vi\naccents drop\n", `x.txt:2:9: accents "drop": want keep or fold`, "accents are kept or folded"},
-		{"bad suffix", "language ja\n[formal_address]\n-です\n", `x.txt:3:1: phrase "-です": match: suffix "です" is not one word of a spaced script`, "endings are for spaced scripts"},
+		{"bad suffix", "language ja\n[formal_address]\n-です\n", `x.txt:3:1: phrase "-です": the suffix is not one word of a spaced script`, "endings are for spaced scripts"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -288,7 +288,7 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 		case strings.HasPrefix(trimmed, "["):
 			name, ok := strings.CutSuffix(trimmed[1:], "]")
 			if !ok {
-				fail(n, col, "section header %q lacks its closing ']'", trimmed)
+				fail(n, col, "section header %q lacks its closing ']'", clip(trimmed))
 				cat = 0
 				continue
 			}
@@ -297,7 +297,7 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 			} else if c, ok := cueNames[name]; ok {
 				cat = c
 			} else {
-				fail(n, col+1, "unknown section %q (want a strategy name or negation, formal, informal, common, function, neutral, variety, laughter)", name)
+				fail(n, col+1, "unknown section %q (want a strategy name or negation, formal, informal, common, function, neutral, variety, laughter)", clip(name))
 				cat = 0
 			}
 		case cat == 0 && (strings.HasPrefix(trimmed, "language ") || strings.HasPrefix(trimmed, "name ") || strings.HasPrefix(trimmed, "accents ") || strings.HasPrefix(trimmed, "content ")):
@@ -329,7 +329,7 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 			}
 			lx.tag = tag
 		case cat == 0:
-			fail(n, col, "phrase %q is outside a section", trimmed)
+			fail(n, col, "phrase %q is outside a section", clip(trimmed))
 		case !phrases && cat == catLaughter:
 			lx.laugh(trimmed, &fold)
 			continue
@@ -347,7 +347,7 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 				fold.Reset(w)
 				switch {
 				case len(fold.Tokens) != 1:
-					fail(n, col, "%s word %q is not one word", section, w)
+					fail(n, col, "%s word %q is not one word", section, clip(w))
 				case cat == catCommon:
 					lx.common = append(lx.common, string(fold.Folded))
 				default:
@@ -375,7 +375,7 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 				}
 			}
 			if cat == catVariety && (e.region == 0 || lx.regions[e.region-1].not) {
-				fail(n, col, "variety phrase %q names no regions: want an in: condition", strings.TrimSpace(phrase))
+				fail(n, col, "variety phrase %q names no regions: want an in: condition", clip(strings.TrimSpace(phrase)))
 			}
 			alts, err := expand(strings.TrimSpace(phrase))
 			if err != nil {
@@ -400,7 +400,7 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 					upper, err = b.Add(p, int32(len(lx.entries)))
 				}
 				if err != nil {
-					fail(n, col, "phrase %q: %v", p, err)
+					fail(n, col, "phrase %q: %s", clip(p), strings.TrimPrefix(err.Error(), "match: "))
 					continue
 				}
 				e.upper = upper
@@ -471,12 +471,29 @@ func (e *entry) set(a string) string {
 	return ""
 }
 
+// maxChoiceDepth bounds how deeply choices nest: the data has three levels
+// at most, and expandSeq goes one call deeper for each.
+const maxChoiceDepth = 16
+
+// clip shortens text quoted in an error message to its first 60
+// characters, so that a runaway line does not fill the message.
+func clip(s string) string {
+	n := 0
+	for i := range s {
+		if n == 60 {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
 // expand returns the phrases a pattern with {a|b} choices stands for.
 // Choices nest: {as i {already|} said|like i said}.
 func expand(pattern string) ([]string, error) {
 	out, rest, err := expandSeq(pattern, pattern, 0)
 	if err == nil && rest != "" {
-		err = fmt.Errorf("unexpected %q in %q", rest[0], pattern)
+		err = fmt.Errorf("unexpected %q in %q", rest[0], clip(pattern))
 	}
 	if err != nil {
 		return nil, err
@@ -511,9 +528,12 @@ func expandSeq(pattern, s string, depth int) ([]string, string, error) {
 				out[j] += s[:i]
 			}
 			if i < len(s) && depth == 0 {
-				return nil, "", fmt.Errorf("unexpected %q in %q", s[i], pattern)
+				return nil, "", fmt.Errorf("unexpected %q in %q", s[i], clip(pattern))
 			}
 			return out, s[i:], nil
+		}
+		if depth == maxChoiceDepth {
+			return nil, "", fmt.Errorf("choices nest deeper than %d levels in %q", maxChoiceDepth, clip(pattern))
 		}
 		lit := s[:i]
 		s = s[i+1:]
@@ -525,7 +545,7 @@ func expandSeq(pattern, s string, depth int) ([]string, string, error) {
 			}
 			choices = append(choices, alts...)
 			if rest == "" {
-				return nil, "", fmt.Errorf("unclosed '{' in %q", pattern)
+				return nil, "", fmt.Errorf("unclosed '{' in %q", clip(pattern))
 			}
 			s = rest[1:]
 			if rest[0] == '}' {
@@ -533,7 +553,7 @@ func expandSeq(pattern, s string, depth int) ([]string, string, error) {
 			}
 		}
 		if len(out)*len(choices) > maxExpansions {
-			return nil, "", fmt.Errorf("%q expands to more than %d phrases", pattern, maxExpansions)
+			return nil, "", fmt.Errorf("%q expands to more than %d phrases", clip(pattern), maxExpansions)
 		}
 		next := make([]string, 0, len(out)*len(choices))
 		for _, o := range out {

@@ -53,7 +53,7 @@ type Builder struct {
 }
 
 // ErrEmptyPhrase is returned by Add for a phrase with no words.
-var ErrEmptyPhrase = errors.New("match: phrase has no words")
+var ErrEmptyPhrase = errors.New("match: the phrase has no words")
 
 // Add adds phrase with its payload. A phrase may be added many times with
 // different payloads. It returns a bit set of the phrase's words whose first
@@ -77,7 +77,7 @@ func (b *Builder) Add(phrase string, payload int32) (upper uint64, err error) {
 		return 0, ErrEmptyPhrase
 	}
 	if string(b.text.Folded[toks[0].FStart:toks[0].FEnd]) == wildWord {
-		return 0, fmt.Errorf("match: phrase %q starts with %q", phrase, Wildcard)
+		return 0, fmt.Errorf("match: the phrase starts with %q", Wildcard)
 	}
 	s := &b.set
 	state := uint32(0)
@@ -89,7 +89,7 @@ func (b *Builder) Add(phrase string, payload int32) (upper uint64, err error) {
 		word := b.word(tok)
 		if word == wildWord {
 			if brk {
-				return 0, fmt.Errorf("match: phrase %q has punctuation before %q", phrase, Wildcard)
+				return 0, fmt.Errorf("match: the phrase has punctuation before %q", Wildcard)
 			}
 			if s.wild[state] == 0 {
 				s.wild[state] = s.newState()
@@ -170,12 +170,12 @@ func (b *Builder) AddSuffix(suffix string, payload int32) error {
 	b.text.Reset(text)
 	toks := b.text.Tokens
 	if len(toks) != 1 || toks[0].Flags&(Unspaced|Symbol) != 0 {
-		return fmt.Errorf("match: suffix %q is not one word of a spaced script", suffix)
+		return fmt.Errorf("match: the suffix is not one word of a spaced script")
 	}
 	s := &b.set
 	w := b.text.Folded[toks[0].FStart+int32(skip) : toks[0].FEnd]
 	if len(w) == 0 {
-		return fmt.Errorf("match: suffix %q has no letters", suffix)
+		return fmt.Errorf("match: the suffix has no letters")
 	}
 	state := uint32(0)
 	for j := len(w) - 1; j >= 0; j-- {

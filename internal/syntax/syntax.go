@@ -95,19 +95,31 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
 
+// caretWindow bounds the characters of a long line that Caret shows on
+// each side of the column; "…" marks where the line is cut.
+const caretWindow = 100
+
 // Caret returns the offending line and a caret under the column, or "" when
 // the line is not known.
 func (e *Error) Caret() string {
 	if e.line == "" {
 		return ""
 	}
+	before := prefixRunes(e.line, e.Pos.Col-1)
+	after := e.line[len(before):]
+	if n := utf8.RuneCountInString(before); n > caretWindow {
+		before = "…" + before[len(prefixRunes(before, n-caretWindow)):]
+	}
+	if utf8.RuneCountInString(after) > caretWindow {
+		after = prefixRunes(after, caretWindow) + "…"
+	}
 	pad := strings.Map(func(r rune) rune {
 		if r == '\t' {
 			return '\t'
 		}
 		return ' '
-	}, prefixRunes(e.line, e.Pos.Col-1))
-	return e.line + "\n" + pad + "^"
+	}, before)
+	return before + after + "\n" + pad + "^"
 }
 
 func prefixRunes(s string, n int) string {
@@ -320,7 +332,11 @@ func (p *parser) directive(line, col int, s string) *Node {
 			}
 			text, err := strconv.Unquote(rest[:end])
 			if err != nil {
-				p.errorf(pos, "bad string %s: %v", rest[:end], err)
+				lit := rest[:end]
+				if utf8.RuneCountInString(lit) > caretWindow {
+					lit = prefixRunes(lit, caretWindow) + "…"
+				}
+				p.errorf(pos, "bad string %s: %v", lit, err)
 				return nil
 			}
 			node.Args = append(node.Args, Arg{Pos: pos, Text: text, Quoted: true})

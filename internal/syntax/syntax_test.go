@@ -68,6 +68,9 @@ func TestErrors(t *testing.T) {
 			"columns count runes"},
 		{"too deep", "a\n b\n  c\n   d\n", "x.txt:4:4: directives nest more than 3 deep\n\t   d\n\t   ^",
 			"nesting is bounded"},
+		{"long line", "message \"" + strings.Repeat("a", 150) + "\\q" + strings.Repeat("b", 150) + "\"",
+			"x.txt:1:9: bad string \"" + strings.Repeat("a", 99) + "…: invalid syntax\n\tmessage \"" + strings.Repeat("a", 99) + "…\n\t        ^",
+			"a long line is cut at the caret's window, and so is a string the message quotes"},
 		{"invalid utf8", "a\nb \xff\n", "x.txt:2:1: file is not valid UTF-8", "files are UTF-8"},
 	}
 	for _, tt := range tests {
