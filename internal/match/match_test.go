@@ -355,6 +355,8 @@ func TestSuffixes(t *testing.T) {
 		{"Potresti farlo?", []Match{{0, 1, 0}}, "a word of the phrases takes its ending outside them"},
 		{"potresti aiutarmi", []Match{{0, 1, 0}, {0, 2, 4}}, "and inside them, the shorter match first"},
 		{"resti qui", []Match{{0, 2, 5}}, "a word of the phrases that is only the suffix has no ending"},
+		{"ti prego, capisci potresti aiutarmi", []Match{{0, 2, 3}, {2, 3, 1}, {3, 4, 0}, {3, 5, 4}},
+			"endings and phrases interleave by their first token"},
 	}
 	for _, tt := range tests {
 		var x Text
@@ -362,6 +364,11 @@ func TestSuffixes(t *testing.T) {
 		x.Reset(tt.src)
 		if d := cmp.Diff(tt.want, set.Find(&x, &sc, nil)); d != "" {
 			t.Errorf("Find(%q) (-want +got):\n%s\n(%s)", tt.src, d, tt.reason)
+		}
+		// Find appends: what dst held stays first
+		before := []Match{{7, 8, 9}}
+		if d := cmp.Diff(append(before, tt.want...), set.Find(&x, &sc, before)); d != "" {
+			t.Errorf("Find(%q) after a match (-want +got):\n%s", tt.src, d)
 		}
 	}
 	var hi Builder

@@ -365,6 +365,7 @@ type Scratch struct {
 	labels   []uint32
 	stack    []frame
 	ends     []Match // the words' endings found
+	merge    []Match // the phrases found, while the endings are merged in
 	payloads []int32 // the payloads of one word's endings
 }
 
@@ -400,20 +401,25 @@ func (s *Set) Find(t *Text, sc *Scratch, dst []Match) []Match {
 		labels[i] = id<<1 | uint32(toks[i].Flags&Break)/uint32(Break) // label(toks[i].Has(Break), id), without a branch
 	}
 	sc.labels = labels
-	// The words' endings are found first; a token's endings go before the
-	// phrases that start with it.
-	var ends []Match
+	start := len(dst)
+	dst = s.findPhrases(labels, sc, dst)
 	if len(s.sufEnds) > 1 {
-		ends = s.findSuffixes(t, labels, sc, sc.ends[:0])
-		sc.ends = ends
+		// The words' endings; a token's endings go before the phrases
+		// that start with it.
+		sc.ends = s.findSuffixes(t, labels, sc, sc.ends[:0])
+		if len(sc.ends) > 0 {
+			dst = sc.mergeEnds(dst, start)
+		}
 	}
+	return dst
+}
+
+// findPhrases appends to dst the phrases of the words' trie found in the
+// labelled tokens, in the order of their first token.
+func (s *Set) findPhrases(labels []uint32, sc *Scratch, dst []Match) []Match {
 	nodes, payloads := s.words.nodes, s.words.payloads
 	stack := sc.stack[:0]
-	for i := range toks {
-		for len(ends) > 0 && int(ends[0].First) == i {
-			dst = append(dst, ends[0])
-			ends = ends[1:]
-		}
+	for i := range labels {
 		// A phrase's first word has no break before it; no phrase starts
 		// with an unknown word (nor with "*").
 		state := step(nodes, 0, labels[i]&^1)
@@ -450,4 +456,23 @@ func (s *Set) Find(t *Text, sc *Scratch, dst []Match) []Match {
 	}
 	sc.stack = stack
 	return dst
+}
+
+// mergeEnds merges the endings in sc.ends into the phrases dst[start:],
+// both in the order of their first token, the endings of a token before
+// its phrases.
+func (sc *Scratch) mergeEnds(dst []Match, start int) []Match {
+	phrases := append(sc.merge[:0], dst[start:]...)
+	sc.merge = phrases
+	dst = dst[:start]
+	ends := sc.ends
+	for len(ends) > 0 && len(phrases) > 0 {
+		if ends[0].First <= phrases[0].First {
+			dst, ends = append(dst, ends[0]), ends[1:]
+		} else {
+			dst, phrases = append(dst, phrases[0]), phrases[1:]
+		}
+	}
+	dst = append(dst, ends...)
+	return append(dst, phrases...)
 }
