@@ -100,9 +100,10 @@
 // # Limits and safety
 //
 // Expressions have no I/O and see only the environment. Their size is
-// bounded when they compile ([MaxNodes]) and their memory when they run
-// ([MemoryBudget]); [Policy.EvaluateContext] stops between rules when its
-// context is done. A policy from an untrusted tenant cannot hang, crash or
+// bounded when they compile ([MaxNodes]), and so is their nesting (100
+// levels of brackets, 100 prefix operators in a row: expr parses both by
+// recursion); their memory is bounded when they run ([MemoryBudget]);
+// [Policy.EvaluateContext] stops between rules when its context is done. A policy from an untrusted tenant cannot hang, crash or
 // read anything else.
 //
 // # Concurrency

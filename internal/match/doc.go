@@ -10,7 +10,9 @@
 // Chinese character as its simplified form. Punctuation that ends a clause
 // (.,;:!? and their CJK forms, dashes, brackets, quotes, line breaks) marks
 // the next token, and a phrase never matches across such a break unless it
-// was written with one.
+// was written with one. An @handle opening a word ("@AcmeHelp") gives no
+// token: the words after it read as if it were not there, so a reply that
+// opens with the handles it answers starts its first sentence after them.
 //
 // Nothing here knows about languages or strategies: the greeting package
 // turns phrase data into a Set and reads the matches.
