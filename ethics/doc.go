@@ -102,7 +102,9 @@
 // Expressions have no I/O and see only the environment. Their size is
 // bounded when they compile ([MaxNodes]), and so is their nesting (100
 // levels of brackets, 100 prefix operators in a row: expr parses both by
-// recursion); their memory is bounded when they run ([MemoryBudget]);
+// recursion), and the pattern of matches is a string literal of at most
+// 1,000 bytes, so that no message is compiled as a regular expression;
+// their memory is bounded when they run ([MemoryBudget]);
 // [Policy.EvaluateContext] stops between rules when its context is done. A policy from an untrusted tenant cannot hang, crash or
 // read anything else.
 //

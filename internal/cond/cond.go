@@ -59,10 +59,10 @@ func (c *Compiler) Compile(src string, at At, extra ...expr.Option) (*Program, b
 	}
 	ok := true
 	if tree, err := parser.Parse(src); err == nil {
-		names := &strategyNames{src: src}
-		ast.Walk(&tree.Node, names)
-		for _, bad := range names.bad {
-			c.Errorf(at(bad.line, bad.col), "unknown strategy %q (want one of %s)", bad.name, strategyList())
+		l := &lint{src: src}
+		ast.Walk(&tree.Node, l)
+		for _, p := range l.problems {
+			c.Errorf(at(p.line, p.col), "%s", p.msg)
 			ok = false
 		}
 	}
@@ -147,6 +147,10 @@ func strategyList() string {
 	return strings.Join(names, ", ")
 }
 
+// maxMessage bounds the characters of an expr error message, which may
+// quote a literal of any length.
+const maxMessage = 300
+
 // exprError reports an expr compile error at its position in the file.
 func (c *Compiler) exprError(err error, at At) {
 	var fe *file.Error
@@ -155,10 +159,10 @@ func (c *Compiler) exprError(err error, at At) {
 		if msg == "" {
 			msg = fe.Error()
 		}
-		c.Errorf(at(max(fe.Line, 1), fe.Column), "%s", c.explainError(msg))
+		c.Errorf(at(max(fe.Line, 1), fe.Column), "%s", syntax.Clip(c.explainError(msg), maxMessage))
 		return
 	}
-	c.Errorf(at(1, 0), "%s", c.explainError(err.Error()))
+	c.Errorf(at(1, 0), "%s", syntax.Clip(c.explainError(err.Error()), maxMessage))
 }
 
 // Locate returns a run-time error of an expression compiled with at as a
@@ -167,9 +171,9 @@ func (c *Compiler) exprError(err error, at At) {
 func Locate(err error, at At) *RunError {
 	var fe *file.Error
 	if errors.As(err, &fe) && fe.Message != "" {
-		return &RunError{Pos: at(max(fe.Line, 1), fe.Column), Msg: fe.Message, Err: err}
+		return &RunError{Pos: at(max(fe.Line, 1), fe.Column), Msg: syntax.Clip(fe.Message, maxMessage), Err: err}
 	}
-	return &RunError{Pos: at(1, 0), Msg: err.Error(), Err: err}
+	return &RunError{Pos: at(1, 0), Msg: syntax.Clip(err.Error(), maxMessage), Err: err}
 }
 
 // A RunError is an expression's failure at run time: where in the file,
@@ -272,23 +276,41 @@ func lineCol(src string, offset int) (line, col int) {
 	return line, col
 }
 
-// strategyNames checks the strategy names given to reply.has and friends
-// while an expression compiles.
-type strategyNames struct {
-	src string
-	bad []badName
+// maxPattern bounds the length of a pattern of matches: matching takes
+// time in proportion to the pattern's size for every byte of the text.
+const maxPattern = 1000
+
+// lint finds what expr does not check in an expression: the strategy names
+// given to reply.has and friends, and the patterns of matches, which must
+// be string literals of at most maxPattern bytes (a pattern taken from the
+// conversation would let a customer's message be compiled as one).
+type lint struct {
+	src      string
+	problems []problem
 }
 
-type badName struct {
-	name      string
+type problem struct {
 	line, col int
+	msg       string
 }
 
-func (v *strategyNames) Visit(node *ast.Node) {
+func (v *lint) report(n ast.Node, format string, args ...any) {
+	line, col := lineCol(v.src, n.Location().From)
+	v.problems = append(v.problems, problem{line, col, fmt.Sprintf(format, args...)})
+}
+
+func (v *lint) Visit(node *ast.Node) {
 	if name, arg, ok := strategyCall(*node); ok {
 		if _, err := greeting.ParseStrategy(name); err != nil {
-			line, col := lineCol(v.src, arg.Location().From)
-			v.bad = append(v.bad, badName{name, line, col})
+			v.report(arg, "unknown strategy %q (want one of %s)", name, strategyList())
+		}
+	}
+	if b, ok := (*node).(*ast.BinaryNode); ok && b.Operator == "matches" {
+		switch p, ok := b.Right.(*ast.StringNode); {
+		case !ok:
+			v.report(b, "the pattern of matches must be a string literal")
+		case len(p.Value) > maxPattern:
+			v.report(b.Right, "the pattern of matches is %d bytes, more than the limit of %d", len(p.Value), maxPattern)
 		}
 	}
 }

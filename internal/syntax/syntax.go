@@ -106,12 +106,9 @@ func (e *Error) Caret() string {
 		return ""
 	}
 	before := prefixRunes(e.line, e.Pos.Col-1)
-	after := e.line[len(before):]
+	after := Clip(e.line[len(before):], caretWindow)
 	if n := utf8.RuneCountInString(before); n > caretWindow {
 		before = "…" + before[len(prefixRunes(before, n-caretWindow)):]
-	}
-	if utf8.RuneCountInString(after) > caretWindow {
-		after = prefixRunes(after, caretWindow) + "…"
 	}
 	pad := strings.Map(func(r rune) rune {
 		if r == '\t' {
@@ -120,6 +117,15 @@ func (e *Error) Caret() string {
 		return ' '
 	}, before)
 	return before + after + "\n" + pad + "^"
+}
+
+// Clip returns s, or its first n characters and "…" when it is longer: for
+// quoting a runaway piece of a file in an error message.
+func Clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return prefixRunes(s, n) + "…"
 }
 
 func prefixRunes(s string, n int) string {
@@ -332,11 +338,7 @@ func (p *parser) directive(line, col int, s string) *Node {
 			}
 			text, err := strconv.Unquote(rest[:end])
 			if err != nil {
-				lit := rest[:end]
-				if utf8.RuneCountInString(lit) > caretWindow {
-					lit = prefixRunes(lit, caretWindow) + "…"
-				}
-				p.errorf(pos, "bad string %s: %v", lit, err)
+				p.errorf(pos, "bad string %s: %v", Clip(rest[:end], caretWindow), err)
 				return nil
 			}
 			node.Args = append(node.Args, Arg{Pos: pos, Text: text, Quoted: true})
