@@ -57,6 +57,9 @@ func features(r Report) [numStrategies]float64 {
 	var x [numStrategies]float64
 	var n [numStrategies]int
 	for _, m := range r.Markers {
+		if m.Strategy == FormalAddress || m.Strategy == InformalAddress {
+			continue // register, which weighs nothing (see weights)
+		}
 		n[m.Strategy]++
 		x[m.Strategy] += 1 / float64(n[m.Strategy])
 	}
@@ -116,7 +119,7 @@ func TestPolitenessTyDiP(t *testing.T) {
 var priors = [numStrategies]float64{
 	Greeting: 0.3, Closing: 0.3, Gratitude: 0.9, Apology: 0.6, Please: 0.4,
 	Deference: 0.7, Hedge: 0.4, Indirect: 0.8, Empathy: 0.7, Reassurance: 0.6,
-	FollowUp: 0.5, PersonalName: 0.3, FormalAddress: 0.1, InformalAddress: -0.1,
+	FollowUp: 0.5, PersonalName: 0.3, FormalAddress: 0, InformalAddress: 0, // register: no weight (see weights)
 	DirectQuestion: -0.7, Command: -1.2, Blame: -1.2, Dismissal: -1.2,
 	Impatience: -0.9, Insult: -2.0, Profanity: -1.5, Shouting: -1.2, Canned: -0.1,
 	Criticism: -0.6, Factuality: -0.5, DirectStart: -0.5,

@@ -157,9 +157,9 @@ func ExampleReport_Count() {
 	}
 	// Output:
 	// 3 0
-	// gratitude "Thanks" 1.23
-	// gratitude "Thanks so much" 0.61
-	// gratitude "thank you" 0.41
+	// gratitude "Thanks" 1.20
+	// gratitude "Thanks so much" 0.60
+	// gratitude "thank you" 0.40
 }
 
 // Hostility lists the words that make a reply hostile, with byte offsets
@@ -198,7 +198,7 @@ func ExampleReport() {
 	//   "closing": null,
 	//   "register": "unknown",
 	//   "formality": 0,
-	//   "politeness": 0.714,
+	//   "politeness": 0.699,
 	//   "hostile": false,
 	//   "markers": [
 	//     {
@@ -206,14 +206,14 @@ func ExampleReport() {
 	//       "start": 0,
 	//       "end": 12,
 	//       "text": "Good morning",
-	//       "weight": 0.56
+	//       "weight": 0.53
 	//     },
 	//     {
 	//       "strategy": "gratitude",
 	//       "start": 14,
 	//       "end": 41,
 	//       "text": "thank you for your patience",
-	//       "weight": 1.23
+	//       "weight": 1.2
 	//     }
 	//   ]
 	// }

@@ -36,7 +36,7 @@ func ExampleGuard_Check() {
 		}
 	}
 	// Output:
-	// block (politeness -0.53)
+	// block (politeness -0.54)
 	//   respect/no-hostility: Hostile reply: "Not my problem"
 	//   respect/no-dismissal: The reply brushes the customer off.
 	//   listening/takes-up: The reply takes up nothing the customer wrote.
@@ -46,8 +46,8 @@ func ExampleGuard_Check() {
 	//   try: Acknowledge the request and say when you will deal with it.
 	//   try: Say what you will do next and when the customer will hear from you.
 	//   try: Open with a greeting, and the customer's name if you know it.
-	// revise (politeness +0.43)
+	// revise (politeness +0.41)
 	//   expectations/next-step: The customer has a complaint; the reply does not say what happens next.
 	//   try: Say what you will do next and when the customer will hear from you.
-	// send (politeness +0.83)
+	// send (politeness +0.82)
 }

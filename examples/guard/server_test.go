@@ -265,8 +265,8 @@ func TestResponse(t *testing.T) {
 		},
 		"reading": map[string]any{
 			"lang": "en", "greeting": nil, "closing": nil, "register": "unknown", "formality": 0.0,
-			"politeness": 0.305, "hostile": false,
-			"markers": []any{map[string]any{"strategy": "reassurance", "start": 0.0, "end": 15.0, "text": "Coming right up", "weight": 0.63}},
+			"politeness": 0.319, "hostile": false,
+			"markers": []any{map[string]any{"strategy": "reassurance", "start": 0.0, "end": 15.0, "text": "Coming right up", "weight": 0.66}},
 		},
 	}
 	if d := cmp.Diff(want, got); d != "" {
