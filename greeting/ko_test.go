@@ -656,6 +656,12 @@ var koreanCases = []langCase{
 	// alleged, edits made without a source, and the 다니까요 and 잖아요 that
 	// insist and lecture, each beside a polite or ordinary twin that must
 	// not fire. Written for these tests.
+	{"editors3: own doubt", "제가 잘못 알고 있다면 죄송한데, 출처를 알려주실 수 있을까요?",
+		want{has: S{greeting.Apology, greeting.Indirect}, not: S{greeting.Blame}, above: polite},
+		"the writer's own mistaken belief blames nobody"},
+	{"editors3: the reader's mistake", "잘못 알고 계시네요. 다시 확인하세요.",
+		want{has: S{greeting.Blame}, below: rude},
+		"the reader's mistaken belief is blame"},
 	{"editors3: why, asked inside a request", "혹시 왜 이 표를 옮기셨는지 여쭤봐도 될까요?",
 		want{has: S{greeting.Indirect, greeting.Hedge}, not: S{greeting.DirectQuestion}, hostile: no, above: polite, register: formal},
 		"an embedded why that asks leave to ask is no challenge"},
