@@ -196,6 +196,35 @@ principle p
 	}
 }
 
+// TestLoopsInLoops runs predicates over a long reply's words. expr counts
+// what loops allocate, not how often they turn: loops in loops over 12,000
+// words ran for minutes without allocating. Each turn now costs four units
+// of the memory budget, and a single pass over the words still runs.
+func TestLoopsInLoops(t *testing.T) {
+	p, err := ethics.Parse("words.policy", []byte(`policy words
+principle p
+  rule short-words
+    when all(split(reply.text, " "), {len(#) < 40})
+  rule nested
+    when all(split(reply.text, " "), {all(split(reply.text, " "), {all(split(reply.text, " "), {true})})})
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := rapport.Conversation{Messages: []rapport.Message{{Role: rapport.RoleAgent, Text: strings.Repeat("Thanks, sorry, patience! ", 4000)}}}
+	d, err := p.Evaluate(c)
+	if err == nil || !strings.Contains(err.Error(), "words.policy:6:10: rule p/nested at turn 0: memory budget exceeded") {
+		t.Errorf("err = %v, want the memory budget of the nested loops", err)
+	}
+	var rules []string
+	for _, f := range d.Findings {
+		rules = append(rules, f.Rule)
+	}
+	if want := []string{"p/short-words", "p/nested"}; !slices.Equal(rules, want) {
+		t.Errorf("findings %v, want %v: the single loop runs, the nested one fails", rules, want)
+	}
+}
+
 func TestEmptyAndOddConversations(t *testing.T) {
 	for _, c := range []rapport.Conversation{
 		{},

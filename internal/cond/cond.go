@@ -46,7 +46,29 @@ func (c *Compiler) Errorf(pos syntax.Pos, format string, args ...any) {
 
 // Options returns the expr options every expression is compiled with.
 func (c *Compiler) Options(extra ...expr.Option) []expr.Option {
-	return append([]expr.Option{expr.Env(c.Env), expr.MaxNodes(c.MaxNodes)}, extra...)
+	return append([]expr.Option{expr.Env(c.Env), expr.MaxNodes(c.MaxNodes), expr.Patch(turns{})}, extra...)
+}
+
+// turns makes every turn of a predicate (all, any, filter, map, ...) count
+// against the memory budget of a run: expr counts what loops allocate, not
+// how often they turn, and loops in loops over a long message's words
+// would otherwise run for minutes without allocating. A predicate's body b
+// becomes
+//
+//	repeat("turn", 1) != "" ? b : b
+//
+// which has b's value and type, and costs four units: the cost of the four
+// bytes repeat makes, which the VM adds to the memory it counts. A budget
+// of 100,000 allows 25,000 turns: one pass over the words of a reply of
+// 100 KB, or loops in loops over 150 words.
+type turns struct{}
+
+func (turns) Visit(node *ast.Node) {
+	if p, ok := (*node).(*ast.PredicateNode); ok {
+		cost := &ast.BuiltinNode{Name: "repeat", Arguments: []ast.Node{&ast.StringNode{Value: "turn"}, &ast.IntegerNode{Value: 1}}}
+		turn := &ast.BinaryNode{Operator: "!=", Left: cost, Right: &ast.StringNode{}}
+		p.Node = &ast.ConditionalNode{Cond: turn, Exp1: p.Node, Exp2: p.Node}
+	}
 }
 
 // Compile compiles an expression, reporting errors at the file position
