@@ -3,6 +3,10 @@ package cond
 import (
 	"strings"
 	"testing"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/vm"
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestTooDeep(t *testing.T) {
@@ -35,5 +39,67 @@ func TestTooDeep(t *testing.T) {
 				t.Errorf("tooDeep = %d:%d %v, want %d:%d %v (%s)", line, col, deep, tt.line, tt.col, tt.deep, tt.reason)
 			}
 		})
+	}
+}
+
+// TestTurnsKeepValues compiles predicates with the turns they count and
+// without, and compares what they give.
+func TestTurnsKeepValues(t *testing.T) {
+	c := Compiler{Env: testEnv{}, MaxNodes: 500}
+	for _, src := range []string{
+		`all(split("a bb ccc", " "), {len(#) > 0})`,
+		`any([1, 2, 3], {# > x.i})`,
+		`none([1, 2, 3], {# > 5})`,
+		`one([1, 2, 3], {# == 2})`,
+		`filter([1, 2, 3, 4], {# % 2 == 0})`,
+		`map([1, 2, 3], {# * x.f})`,
+		`count(["a", "b", "a"], {# == "a"})`,
+		`sum([1, 2, 3], {# * 2})`,
+		`find([1, 2, 3], {# > 1})`,
+		`findIndex([1, 2, 3], {# > 1})`,
+		`findLast([1, 2, 3], {# > 1})`,
+		`groupBy(["a", "bb", "cc"], {len(#)})`,
+		`sortBy(["ccc", "a", "bb"], {len(#)})`,
+		`reduce([1, 2, 3], {#acc + #}, 10)`,
+		`map([[1, 2], [3]], {map(#, {# + #index})})`,
+	} {
+		plain, err := expr.Compile(src, expr.Env(testEnv{}))
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		counted, err := expr.Compile(src, c.Options()...)
+		if err != nil {
+			t.Fatalf("%q with turns: %v", src, err)
+		}
+		for i := range testEnvs {
+			want, err1 := expr.Run(plain, testEnvs[i])
+			got, err2 := expr.Run(counted, testEnvs[i])
+			if err1 != nil || err2 != nil {
+				t.Fatalf("%q: %v, with turns %v", src, err1, err2)
+			}
+			if d := cmp.Diff(want, got); d != "" {
+				t.Errorf("%q on env %d: turns change the value (-without +with):\n%s", src, i, d)
+			}
+		}
+	}
+}
+
+// TestTurnsCount checks that the turns of a predicate count against the
+// memory budget: 20 turns of four units pass a budget of 100, not of 60.
+func TestTurnsCount(t *testing.T) {
+	c := Compiler{Env: testEnv{}, MaxNodes: 500}
+	prog, err := expr.Compile(`all([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20], {# > 0})`, c.Options()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		budget uint
+		fails  bool
+	}{{100, false}, {60, true}} {
+		machine := vm.VM{MemoryBudget: tt.budget}
+		_, err := machine.Run(prog, testEnvs[0])
+		if failed := err != nil && strings.Contains(err.Error(), "memory budget exceeded"); failed != tt.fails {
+			t.Errorf("budget %d: err = %v, want failure %v", tt.budget, err, tt.fails)
+		}
 	}
 }
