@@ -743,6 +743,12 @@ var hindiCases = []langCase{
 	// bare demands for proof, bad faith alleged, a source dismissed, and
 	// the softeners of a heads-up and of "just read it once", each beside a
 	// polite or ordinary twin that must not fire. Written for these tests.
+	{"editors3: use your brain", "कृपया अपना दिमाग इस्तेमाल करें।",
+		want{has: S{greeting.Insult, greeting.Please}, hostile: yes, below: rude},
+		"a please does not soften telling the reader to use their brain"},
+	{"editors3: my own effort", "मैंने इस लेख पर बहुत दिमाग लगाया है।",
+		want{not: S{greeting.Insult}, hostile: no},
+		"the writer's own thinking insults nobody"},
 	{"editors3: who gave you the right", "किसने तुम्हें मेरा लेख मिटाने का हक़ दिया?",
 		want{has: S{greeting.DirectQuestion, greeting.InformalAddress}, below: rude, register: informal},
 		"the reader's right to act denied, with the reader named between"},
