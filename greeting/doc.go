@@ -31,7 +31,9 @@
 //     weights were fitted on English politeness ratings; a message with no
 //     markers scores 0. The k-th marker of a
 //     strategy counts 1/k of its weight. The weights belong to strategies,
-//     not words, so they carry over to every language.
+//     not words, so they carry over to every language. The forms of
+//     address weigh nothing: they tell the register, which most languages
+//     mark in every message, rude or polite.
 //   - Hostile: any marker of blame, dismissal, command, impatience, insult,
 //     profanity or shouting. A negation just before a marker cancels it
 //     ("that was not a stupid question"), hostile words between

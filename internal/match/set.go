@@ -170,12 +170,12 @@ func (b *Builder) AddSuffix(suffix string, payload int32) error {
 	b.text.Reset(text)
 	toks := b.text.Tokens
 	if len(toks) != 1 || toks[0].Flags&(Unspaced|Symbol) != 0 {
-		return fmt.Errorf("match: the suffix is not one word of a spaced script")
+		return errors.New("match: the suffix is not one word of a spaced script")
 	}
 	s := &b.set
 	w := b.text.Folded[toks[0].FStart+int32(skip) : toks[0].FEnd]
 	if len(w) == 0 {
-		return fmt.Errorf("match: the suffix has no letters")
+		return errors.New("match: the suffix has no letters")
 	}
 	state := uint32(0)
 	for j := len(w) - 1; j >= 0; j-- {

@@ -22,7 +22,7 @@ const (
 	Symbol                         // a pictograph or other symbol, such as an emoji
 	WordStart                      // it begins a word: not the second part of "don't", "e-mail" or an unspaced run
 	Katakana                       // a letter of katakana (ァ to ヺ) or the long-vowel mark ー, not the middle dot ・
-	Hiragana                       // a letter of hiragana (ぁ to ゖ) or a hiragana sign (ゝ, ゞ, ゟ)
+	Hiragana                       // a character of the hiragana block (ぁ to ゟ)
 )
 
 // A Token is a word, an unspaced character or a symbol of the text.
@@ -211,7 +211,7 @@ type tokenizer struct {
 	lowOpen  bool  // the open quotation began with „, which ” closes too
 	quoteTok int   // index of the first token inside the quotation
 	handle   bool  // inside an @handle ("@AcmeHelp"), which gives no token
-	handleN  int32 // the characters of the handle so far
+	named    bool  // the handle has a character after its "@"
 	lastMark rune  // the open token's last combining mark, which ends Folded[:markEnd]
 	markEnd  int32
 	buf      [64]byte
@@ -237,7 +237,7 @@ func (k *tokenizer) segment(seg []byte, start, end int32) {
 }
 
 // settled reports whether nothing before the next rune waits for it to be
-// settled: an apostrophe, a star or a run of marks.
+// settled: an apostrophe, a star, a run of marks or an @handle.
 func (k *tokenizer) settled() bool { return !k.apos && !k.star && !k.inMark && !k.handle }
 
 // ascii handles the ASCII character r from the original bytes [start,
@@ -255,11 +255,11 @@ func (k *tokenizer) ascii(r rune, start, end int32) {
 func (k *tokenizer) rune(r rune, start, end int32) {
 	if k.handle {
 		if handleRune(r) {
-			k.handleN++
+			k.named = true
 			return
 		}
 		k.handle = false
-		if k.handleN == 0 {
+		if !k.named {
 			k.separator(Break) // a lone "@" parts words like other punctuation
 		}
 	}
@@ -677,7 +677,7 @@ func (k *tokenizer) asciiPunct(r rune, end int32) {
 			// mentions: it is left out, and what follows it reads as
 			// if it were not there ("@AcmeHelp Hi, …" starts with Hi).
 			// In a word, "@" parts it ("name@example.com").
-			k.handle, k.handleN = true, 0
+			k.handle, k.named = true, false
 			return
 		}
 		k.separator(Break)
