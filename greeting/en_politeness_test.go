@@ -232,6 +232,12 @@ var englishPolitenessCases = []langCase{
 	// praising the post, and sharpen it by questioning the asker's effort,
 	// ordering them about their post and holding it against the site. Each
 	// phrase beside a twin where it must not fire.
+	{"qa: the article owned", "You don't own this article, so stop reverting everyone.",
+		want{has: S{greeting.Criticism}, below: rude},
+		"a charge of ownership, as talk pages make it"},
+	{"qa: owning a printer", "You don't own a printer? We can send the label by email instead.",
+		want{not: S{greeting.Criticism}},
+		"owning a thing is no charge; only an article or a page is"},
 	{"qa could you explain how", "Could you explain how the retry loop ends?",
 		want{has: S{greeting.Indirect}, not: S{greeting.DirectQuestion}, hostile: no, above: polite},
 		"asking the reader to explain the code challenges nobody"},

@@ -804,6 +804,12 @@ var spanishCases = []langCase{
 	// typed fast; and on the polite side the reader's leave hoped for and
 	// the choice left to the reader. Each new phrase has a twin that must
 	// not fire.
+	{"editors3: the article owned", "No eres el dueño del artículo.",
+		want{has: S{greeting.Criticism}, below: rude, register: informal},
+		"a charge of ownership of the article"},
+	{"editors3: the owner of the car", "No eres el dueño del coche, ¿verdad?",
+		want{not: S{greeting.Criticism}},
+		"owning a car is no charge"},
 	{"round3 which consensus", "¿Qué consenso? Nadie lo votó.",
 		want{has: S{greeting.DirectQuestion}, below: rude},
 		"the reader's word echoed, as a question of its own, denies it"},

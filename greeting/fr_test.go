@@ -818,6 +818,12 @@ var frenchCases = []langCase{
 	// please opening an order; and on the polite side the reader's leave
 	// hoped for and the choice left to the reader. Each new phrase has a
 	// twin that must not fire.
+	{"editors3: the article owned", "Cet article ne vous appartient pas.",
+		want{has: S{greeting.Criticism}, below: rude, register: formal},
+		"a charge of ownership of the article"},
+	{"editors3: the owner of the shop", "Je suis le propriétaire du magasin.",
+		want{not: S{greeting.Criticism}},
+		"owning a shop is no charge"},
 	{"round3 which consensus", "Quel consensus ? La discussion n'a jamais conclu.",
 		want{has: S{greeting.DirectQuestion}, below: rude},
 		"the reader's word echoed, as a question of its own, denies it"},

@@ -743,6 +743,12 @@ var hindiCases = []langCase{
 	// bare demands for proof, bad faith alleged, a source dismissed, and
 	// the softeners of a heads-up and of "just read it once", each beside a
 	// polite or ordinary twin that must not fire. Written for these tests.
+	{"editors3: the article owned", "आप इस लेख के मालिक नहीं हैं।",
+		want{has: S{greeting.Criticism}, below: rude, register: formal},
+		"a charge of ownership of the article"},
+	{"editors3: the owner of the shop", "मैं इस दुकान का मालिक हूँ।",
+		want{not: S{greeting.Criticism}},
+		"owning a shop is no charge"},
 	{"editors3: use your brain", "कृपया अपना दिमाग इस्तेमाल करें।",
 		want{has: S{greeting.Insult, greeting.Please}, hostile: yes, below: rude},
 		"a please does not soften telling the reader to use their brain"},

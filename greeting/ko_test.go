@@ -656,6 +656,12 @@ var koreanCases = []langCase{
 	// alleged, edits made without a source, and the 다니까요 and 잖아요 that
 	// insist and lecture, each beside a polite or ordinary twin that must
 	// not fire. Written for these tests.
+	{"editors3: the article owned", "문서 주인이 아닙니다. 되돌리지 마세요.",
+		want{has: S{greeting.Criticism}, below: rude, register: formal},
+		"a charge of ownership of the article"},
+	{"editors3: the owner of the shop", "저는 이 가게 주인이 아닙니다.",
+		want{not: S{greeting.Criticism}},
+		"not owning a shop is no charge"},
 	{"editors3: own doubt", "제가 잘못 알고 있다면 죄송한데, 출처를 알려주실 수 있을까요?",
 		want{has: S{greeting.Apology, greeting.Indirect}, not: S{greeting.Blame}, above: polite},
 		"the writer's own mistaken belief blames nobody"},

@@ -668,6 +668,12 @@ var russianCases = []langCase{
 	// ruined the text, the softening past "хотела спросить" and "is that
 	// even normal?", each beside a polite or ordinary twin that must not
 	// fire. Written for these tests.
+	{"editors3: the article owned", "Вы не владелец статьи.",
+		want{has: S{greeting.Criticism}, below: rude, register: formal},
+		"a charge of ownership of the article"},
+	{"editors3: the owner of the flat", "Вы владелец этой квартиры?",
+		want{not: S{greeting.Criticism}},
+		"owning a flat is no charge"},
 	{"editors3: sorry for the silly question", "Извините за глупый вопрос, а как поставить интервики на английскую статью?",
 		want{has: S{greeting.Apology}, not: S{greeting.Insult}, hostile: no, above: polite},
 		"one's own question called silly is modesty, not an insult"},

@@ -747,6 +747,12 @@ var vietnameseCases = []langCase{
 	// layout, the reader's view waved off as personal, "nobody cares" and
 	// "how could it…?", each beside a polite or ordinary twin that must
 	// not fire. Written for these tests.
+	{"editors3: the article owned", "Bạn không phải là chủ bài viết này.",
+		want{has: S{greeting.Criticism}, below: rude, register: informal},
+		"a charge of ownership of the article"},
+	{"editors3: who wrote it", "Chủ của bài viết này là ai vậy?",
+		want{not: S{greeting.Criticism}},
+		"asking who wrote the article charges nobody"},
 	{"editors3: sorry for the silly question", "Xin lỗi vì câu hỏi ngớ ngẩn, bản mẫu trích dẫn sách tên là gì vậy?",
 		want{has: S{greeting.Apology}, not: S{greeting.Insult}, hostile: no, above: polite},
 		"one's own question called silly is modesty, not an insult"},
