@@ -564,6 +564,12 @@ var englishCases = []langCase{
 	// contempt, groups called vermin or plotters, contempt for a life's
 	// worth, the reader's family, orders to leave for good; each beside a
 	// harmless twin that shares its words.
+	{"round2: the dumbest in the room, oneself", "I felt like the dumbest person in the room.",
+		want{not: S{greeting.Insult}, hostile: no},
+		"the writer's own superlative insults nobody"},
+	{"round2: the worst editor, a program", "This is the worst editor I've ever used.",
+		want{not: S{greeting.Insult}, hostile: no},
+		"a text editor judged is no person insulted"},
 	{"go play on the freeway", "Take your edits and go play on the freeway.",
 		want{has: S{greeting.Insult}, hostile: yes},
 		"a wish of death put as an order"},
