@@ -81,13 +81,10 @@ func (lx *lexicon) markVarieties() {
 	lx.varieties = slices.ContainsFunc(lx.entries, func(e entry) bool { return e.cat == catVariety })
 }
 
-// laugh notes the laughs on a line of the laughter section: their first
-// words (laughs), and, as function words, the laughs of one word, which
-// are never content ("haha", "mdr"). A line that does not expand is
-// reported by the parse of its phrases.
-func (lx *lexicon) laugh(line string, fold *match.Text) {
-	phrase, _, _ := strings.Cut(line, " ; ")
-	laughs, _ := expand(phrase)
+// laugh notes the laughs a line of the laughter section expands to: their
+// first words (laughs), and, as function words, the laughs of one word,
+// which are never content ("haha", "mdr").
+func (lx *lexicon) laugh(laughs []string, fold *match.Text) {
 	fold.KeepAccents = lx.keepAccents
 	for _, l := range laughs {
 		fold.Reset(l)
@@ -331,7 +328,12 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 		case cat == 0:
 			fail(n, col, "phrase %q is outside a section", clip(trimmed))
 		case !phrases && cat == catLaughter:
-			lx.laugh(trimmed, &fold)
+			// a line that does not expand is reported where the phrases
+			// are read
+			phrase, _, _ := strings.Cut(trimmed, " ; ")
+			if laughs, err := expand(strings.TrimSpace(phrase)); err == nil {
+				lx.laugh(laughs, &fold)
+			}
 			continue
 		case !phrases && cat != catCommon && cat != catFunction:
 			continue
@@ -360,9 +362,6 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 				}
 			}
 		default:
-			if cat == catLaughter {
-				lx.laugh(trimmed, &fold)
-			}
 			phrase, attrs, _ := strings.Cut(trimmed, " ; ")
 			e := entry{cat: cat}
 			for _, a := range strings.Fields(attrs) {
@@ -381,6 +380,9 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 			if err != nil {
 				fail(n, col, "%v", err)
 				continue
+			}
+			if cat == catLaughter {
+				lx.laugh(alts, &fold)
 			}
 			for _, p := range alts {
 				// A phrase spelt again in traditional characters ("謝謝" for
