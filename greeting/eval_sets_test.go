@@ -33,10 +33,10 @@ var floors = map[string]float64{
 	"formality/ko pairwise": 0.99, "formality/ko register": 0.955,
 	"formality/vi pairwise": 0.99, "formality/vi register": 0.96,
 
-	"multidogo-airline greeting F1": 0.93, "multidogo-airline closing F1": 0.74, "multidogo-airline gratitude F1": 0.815,
-	"multidogo-fastfood greeting F1": 0.94, "multidogo-fastfood closing F1": 0.74, "multidogo-fastfood gratitude F1": 0.931,
-	"multidogo-airline greeting act F1": 0.96, "multidogo-airline closing act F1": 0.83, "multidogo-airline gratitude act F1": 0.84,
-	"multidogo-fastfood greeting act F1": 0.96, "multidogo-fastfood closing act F1": 0.73, "multidogo-fastfood gratitude act F1": 0.88,
+	"multidogo-airline greeting F1": 0.94, "multidogo-airline closing F1": 0.74, "multidogo-airline gratitude F1": 0.815,
+	"multidogo-fastfood greeting F1": 0.945, "multidogo-fastfood closing F1": 0.74, "multidogo-fastfood gratitude F1": 0.931,
+	"multidogo-airline greeting act F1": 0.975, "multidogo-airline closing act F1": 0.83, "multidogo-airline gratitude act F1": 0.84,
+	"multidogo-fastfood greeting act F1": 0.965, "multidogo-fastfood closing act F1": 0.73, "multidogo-fastfood gratitude act F1": 0.88,
 
 	"davidson-en hostile precision": 0.973, "davidson-en hostile recall": 0.87,
 	"germeval2018-de hostile precision": 0.755, "germeval2018-de hostile recall": 0.49,
