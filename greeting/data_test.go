@@ -55,6 +55,7 @@ x.txt:3:1: phrase "hi" is outside a section`, "all errors are reported, with pos
 		{"stray bar", "language en\n[greeting]\nhi|hello\n", `x.txt:3:1: unexpected '|' in "hi|hello"`, "a bar belongs in braces"},
 		{"no words", "language en\n[greeting]\n!!!\n", `x.txt:3:1: phrase "!!!": the phrase has no words`, "punctuation alone cannot match"},
 		{"wildcard first", "language en\n[insult]\n* idiot\n", `x.txt:3:1: phrase "* idiot": the phrase starts with "*"`, "a phrase starts with a word"},
+		{"dropped symbol", "language ja\n[insult]\n×ね\n", `x.txt:3:1: phrase "×ね": texts drop the '×' of the phrase`, "the phrase would be the bare ね, which ends every casual sentence"},
 		{"too many", "language en\n[greeting]\n" + strings.Repeat("{a|b|c|d}", 6) + "\n", `x.txt:3:1: "` + strings.Repeat("{a|b|c|d}", 6) + `" expands to more than 1024 phrases`, "expansion is bounded"},
 		{"deep choices", "language en\n[greeting]\n" + strings.Repeat("{a|", 17) + "b" + strings.Repeat("}", 17) + "\n",
 			`x.txt:3:1: choices nest deeper than 16 levels in "{a|{a|{a|{a|{a|{a|{a|{a|{a|{a|{a|{a|{a|{a|{a|{a|{a|b}}}}}}}}…"`,

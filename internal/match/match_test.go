@@ -173,13 +173,25 @@ func TestFind(t *testing.T) {
 
 func TestAddErrors(t *testing.T) {
 	var b Builder
-	for _, p := range []string{"", "  ", "* idiot", "...", "sorry, *"} {
+	for _, p := range []string{"", "  ", "* idiot", "...", "sorry, *", "×ね", "+1", "€ thanks"} {
 		if _, err := b.Add(p, 0); err == nil {
 			t.Errorf("Add(%q) succeeded; want an error", p)
 		}
 	}
 	if s := b.Build(); s.Len() != 0 {
 		t.Errorf("Len = %d after failed adds", s.Len())
+	}
+}
+
+// TestAddKeepsMarks checks that what texts leave out without changing a
+// word, punctuation, an emoji's variation selector and a joiner, may be in a
+// phrase.
+func TestAddKeepsMarks(t *testing.T) {
+	var b Builder
+	for _, p := range []string{"❤️", "👍🏽 thanks", "thanks!!", "sorry, but", "ﷺ", "i‍d"} {
+		if _, err := b.Add(p, 0); err != nil {
+			t.Errorf("Add(%q): %v", p, err)
+		}
 	}
 }
 

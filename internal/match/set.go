@@ -76,6 +76,9 @@ func (b *Builder) Add(phrase string, payload int32) (upper uint64, err error) {
 	if len(toks) == 0 {
 		return 0, ErrEmptyPhrase
 	}
+	if r, ok := dropped(text, toks); ok {
+		return 0, fmt.Errorf("match: texts drop the %q of the phrase", r)
+	}
 	if string(b.text.Folded[toks[0].FStart:toks[0].FEnd]) == wildWord {
 		return 0, fmt.Errorf("match: the phrase starts with %q", Wildcard)
 	}
@@ -475,4 +478,28 @@ func (sc *Scratch) mergeEnds(dst []Match, start int) []Match {
 	}
 	dst = append(dst, ends...)
 	return append(dst, phrases...)
+}
+
+// dropped returns a letter, digit or symbol of text, tokenised as toks, that
+// no token holds: one the tokeniser leaves out of texts (×, +, €), so that
+// the phrase would match without it. Spaces, punctuation, marks, modifiers
+// and format characters (an emoji's variation selector or skin tone, a
+// joiner) may be left out.
+func dropped(text string, toks []Token) (rune, bool) {
+	at := 0
+	for i := 0; i <= len(toks); i++ {
+		end := len(text)
+		if i < len(toks) {
+			end = int(toks[i].Start)
+		}
+		for _, r := range text[at:max(at, end)] {
+			if unicode.In(r, unicode.L, unicode.N, unicode.Sm, unicode.Sc, unicode.So) {
+				return r, true
+			}
+		}
+		if i < len(toks) {
+			at = max(at, int(toks[i].End)) // the words of one character share its span (ﷺ)
+		}
+	}
+	return 0, false
 }
