@@ -963,6 +963,12 @@ var frenchCases = []langCase{
 	// promise to the waiting customer, the accessibility line and "enough"
 	// said of a document. Each sits next to the rude use of the same words,
 	// which must still be caught.
+	{"service: shipping costs", "Bonjour, les FDP sont offerts dès 50 € d'achat, hors FDP des articles encombrants.",
+		want{not: S{greeting.Insult}, hostile: no},
+		"in a shop FDP are the frais de port, not the insult"},
+	{"rude: fdp", "Ferme-la, sale fdp.",
+		want{has: S{greeting.Insult}, hostile: yes},
+		"aimed at the reader it is still the insult"},
 	{"service: no bother", "Ça ne me dérange pas du tout, je vous renvoie le lien.",
 		want{not: S{greeting.Command}, hostile: no, register: formal},
 		"the agent's welcome, not the order 'ne me dérangez pas'"},
