@@ -820,6 +820,9 @@ var dutchCases = []langCase{
 	// clause of its own, beatings and diseases wished, "kan de pot op", sent
 	// back to a hole, a group called freeloaders, camps' names; beside
 	// quoted, negated, reported, self-directed and literal twins.
+	{"posts round 2: quoted with mixed marks", "Hij riep „idioot\" naar de scheidsrechter en kreeg een gele kaart.",
+		want{hostile: no},
+		"a low opening mark closed by a keyboard's straight quote still quotes"},
 	{"posts round 2: masked curse compound", "Wat een k*nkerlijer is die buurman.",
 		want{has: S{greeting.Insult}, hostile: yes},
 		"a star for a vowel still spells the insult"},

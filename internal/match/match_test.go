@@ -59,6 +59,8 @@ func TestTokens(t *testing.T) {
 		{"double quotes", `the "VIP" plan`, "the{|^w} VIP→vip{|!qw} plan{|w}", "quotation marks are breaks and quote their content"},
 		{"dutch quotes", "„Hallo” zei hij", "Hallo→hallo{|^qw} zei{|w} hij{w}", "Dutch quotation marks open low and close with ”"},
 		{"german quotes", "„Hallo“ sagte er", "Hallo→hallo{|^qw} sagte{|w} er{w}", "German quotation marks open low and close high"},
+		{"mixed quotes", "„Hallo\" zei hij", "Hallo→hallo{|^qw} zei{|w} hij{w}", "a keyboard's straight quote closes a low one"},
+		{"mixed quotes, curly last", "\"Hello” he said", "Hello→hello{|^qw} he{|w} said{w}", "a corrected closing quote closes a straight one"},
 		{"full width", "Ｈｅｌｌｏ　ＷＯＲＬＤ", "Ｈｅｌｌｏ→hello{|^w} ＷＯＲＬＤ→world{!w}", "full-width forms fold to ASCII"},
 		{"accents", "perché Straße ÉTÉ", "perché→perche{|^w} Straße→strasse{w} ÉTÉ→ete{!w}", "Latin accents fold; ß folds to ss"},
 		{"decomposed", "e\u0301te\u0301", "été→ete{|^w}", "decomposed accents fold like composed ones"},

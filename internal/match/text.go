@@ -208,7 +208,6 @@ type tokenizer struct {
 	mark     Mark  // the open run of '!' and '?'
 	inMark   bool  // a run of marks is open
 	closer   rune  // the mark that closes the open quotation, or 0 when none is open
-	lowOpen  bool  // the open quotation began with „, which ” closes too
 	quoteTok int   // index of the first token inside the quotation
 	handle   bool  // inside an @handle ("@AcmeHelp"), which gives no token
 	named    bool  // the handle has a character after its "@"
@@ -718,8 +717,14 @@ func (k *tokenizer) title() bool {
 }
 
 // closers maps each opening quotation mark to the mark that closes it. „
-// closes with “ in German and ” in Dutch; quoteMark accepts both.
+// closes with “ in German and ” in Dutch; quoteMark accepts any double
+// mark after a double one, as keyboards and their corrections mix them
+// („idioot", "idiot”).
 var closers = map[rune]rune{'"': '"', '\'': '\'', '“': '”', '„': '“', '«': '»', '»': '«', '「': '」', '『': '』'}
+
+// double reports whether q is a double quotation mark that can close a
+// quotation.
+func double(q rune) bool { return q == '"' || q == '“' || q == '”' }
 
 // apostrophe splits a word ("don't" matches as "don" "t"), or opens or
 // closes a quotation when it stands at the edge of a word. Typographic
@@ -770,12 +775,11 @@ func (k *tokenizer) resolveApostrophe(r rune) {
 func (k *tokenizer) quoteMark(q rune) {
 	k.separator(Break)
 	switch {
-	case k.closer != 0 && (q == k.closer || k.closer == '“' && q == '”' && k.lowOpen):
+	case k.closer != 0 && (q == k.closer || double(k.closer) && double(q)):
 		k.closeQuote()
 	case k.closer == 0:
 		if c, ok := closers[q]; ok {
 			k.closer = c
-			k.lowOpen = q == '„'
 			k.quoteTok = len(k.t.Tokens)
 		}
 	}
