@@ -346,7 +346,11 @@ func (lx *lexicon) read(s *scratch, region language.Region, given bool) Report {
 		}
 		switch e.cat {
 		case catNegation:
-			negatedTill, negatedAt = scopeEnd(toks, m.End, 3), m.End
+			scope := int32(3)
+			if e.attrs&attrClause != 0 {
+				scope = int32(len(toks)) // "Non è vero che sei un idiota": to the clause's end
+			}
+			negatedTill, negatedAt = scopeEnd(toks, m.End, scope), m.End
 			// A negation denies something ("still not done", "todavía no",
 			// "还没有"), unless it is a word that answers, alone in its
 			// clause ("No, that's all") or opening its sentence ("no

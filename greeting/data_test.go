@@ -51,6 +51,7 @@ x.txt:3:1: phrase "hi" is outside a section`, "all errors are reported, with pos
 		{"content not a number", "language vi\ncontent short\n[apology]\nxin lỗi\n", `x.txt:2:9: content "short": want the fewest letters of a content word, 1 to 4`, "the header takes a number"},
 		{"part of day on apology", "language en\n[apology]\nsorry ; morning\n", `x.txt:3:9: part of day "morning" on a phrase that is not a greeting or closing`, "only greetings name a part of day"},
 		{"answer on gratitude", "language en\n[gratitude]\nno thanks ; answer\n", `x.txt:3:13: attribute "answer" on a phrase that is not a negation`, "only a negation can answer"},
+		{"clause on an insult", "language en\n[insult]\nidiot ; clause\n", `x.txt:3:9: attribute "clause" on a phrase that is not a negation`, "only a negation has a reach"},
 		{"unclosed choice", "language en\n[greeting]\n{hi|hello\n", `x.txt:3:1: unclosed '{' in "{hi|hello"`, "choices close"},
 		{"stray bar", "language en\n[greeting]\nhi|hello\n", `x.txt:3:1: unexpected '|' in "hi|hello"`, "a bar belongs in braces"},
 		{"no words", "language en\n[greeting]\n!!!\n", `x.txt:3:1: phrase "!!!": the phrase has no words`, "punctuation alone cannot match"},
@@ -184,7 +185,7 @@ func TestConditions(t *testing.T) {
 	// of its own.
 	data := "language en\n[greeting]\nmorning ; alone\nhi\n[closing]\ncheers ; end\n[direct_start]\nso ; start\n" +
 		"[direct_question]\nwhy ; start\n[informal_address]\nmate ; final\n[formal_address]\nSir ; cased\nhave you seen ; start asked\n" +
-		"[laughter]\nlol\nhaha\n"
+		"[laughter]\nlol\nhaha\n[insult]\nidiot\n[negation]\nnot\nit is not true that ; clause\n"
 	c, err := New(WithData("conditions-en.txt", []byte(data)))
 	if err != nil {
 		t.Fatal(err)

@@ -163,6 +163,7 @@ const (
 	attrFinal                     // only at the end of a sentence
 	attrAsked                     // only in a sentence that ends in a question mark
 	attrAnswer                    // a negation that may answer: alone in its clause or opening its sentence, it denies nothing
+	attrClause                    // a negation that denies the rest of its clause ("it's not true that …"), not three words
 	// attrRegion: only in some regions (entry.region). It is not written in
 	// the tables, where the region condition is.
 	attrRegion
@@ -451,12 +452,13 @@ var attrNames = map[string]attr{
 	"start": attrStart, "cased": attrCased, "formal": attrFormal,
 	"informal": attrInformal, "end": attrEnd, "alone": attrAlone,
 	"final": attrFinal, "asked": attrAsked, "answer": attrAnswer,
+	"clause": attrClause,
 }
 
 // set applies the attribute a, or says what is wrong with it.
 func (e *entry) set(a string) string {
 	if f, ok := attrNames[a]; ok {
-		if f == attrAnswer && e.cat != catNegation {
+		if f&(attrAnswer|attrClause) != 0 && e.cat != catNegation {
 			return fmt.Sprintf("attribute %q on a phrase that is not a negation", a)
 		}
 		e.attrs |= f
