@@ -1559,6 +1559,12 @@ var spanishCases = []langCase{
 	// call again, blamed for what they should have checked, sent to the
 	// competition, the complaint belittled, threatened, answered "already",
 	// talked down to. Each sits beside a civil reply with the same words.
+	{"svc2 repeating a number", "Se lo repito más despacio: cuatro, ocho, dos.",
+		want{not: S{greeting.Impatience}, hostile: no},
+		"saying a number again on the phone is no exasperation"},
+	{"svc2 not that hard, reassuring", "Tranquilo, no es tan difícil: le explico los pasos.",
+		want{not: S{greeting.Insult}, hostile: no},
+		"after a reassurance it promises an easy task"},
 	{"svc2 stop writing", "Deja de escribirnos cada hora.",
 		want{has: S{greeting.Command}, hostile: yes},
 		"told to stop contacting us"},

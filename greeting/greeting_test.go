@@ -446,6 +446,12 @@ var englishCases = []langCase{
 	// Rude service replies: an agent's brush-offs, blame, impatience,
 	// condescension and sarcasm without a swear word, each beside a civil
 	// twin that shares its words
+	{"not responsible, a policy", "We are not responsible for items lost after delivery.",
+		want{not: S{greeting.Dismissal}, hostile: no},
+		"what the shop answers for, stated as a policy"},
+	{"not responsible, a shrug", "We're not responsible. Take it up with the courier.",
+		want{has: S{greeting.Dismissal}, hostile: yes},
+		"as a sentence of its own it shrugs the problem off"},
 	{"deal with it, closing", "Sale items can't be returned, deal with it.",
 		want{has: S{greeting.Dismissal}, hostile: yes},
 		"the shrug closing a clause"},

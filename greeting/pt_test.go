@@ -1074,6 +1074,12 @@ var portugueseCases = []langCase{
 	// write again, blamed for what they did not read, the complaint
 	// belittled, threatened, answered "already", talked down to. Each sits
 	// beside a civil reply with the same words.
+	{"svc2 not responsible, a policy", "Não somos responsáveis por compras feitas em outros sites.",
+		want{not: S{greeting.Dismissal}, hostile: no},
+		"what the shop answers for, stated as a policy"},
+	{"svc2 not responsible, a shrug", "Não somos responsáveis. Fale com a transportadora.",
+		want{has: S{greeting.Dismissal}, hostile: yes},
+		"as a sentence of its own it shrugs the problem off"},
 	{"svc2 stop calling", "Para de nos ligar, o pedido já saiu.",
 		want{has: S{greeting.Command}, hostile: yes},
 		"told to stop contacting us"},
