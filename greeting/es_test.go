@@ -365,6 +365,9 @@ var spanishCases = []langCase{
 		"pero opens bluntly only at the start of a sentence"},
 
 	// Traps: negation.
+	{"not true that", "No es cierto que nuestros clientes sean unos idiotas, y lo sabe.",
+		want{not: S{greeting.Insult}, hostile: no},
+		"no es cierto que denies its whole clause, however long"},
 	{"not a stupid question", "No es ninguna pregunta tonta, al contrario: ¡excelente pregunta!",
 		want{has: S{greeting.Deference}, not: S{greeting.Insult}, hostile: no},
 		"a negated insult is not an insult"},

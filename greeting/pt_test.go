@@ -279,6 +279,9 @@ var portugueseCases = []langCase{
 		"olhe followed by its object is an instruction, not 'look,'"},
 
 	// Traps: negation.
+	{"not true that", "Não é verdade que os nossos clientes sejam todos burros.",
+		want{not: S{greeting.Insult}, hostile: no},
+		"não é verdade que denies its whole clause, however long"},
 	{"not a stupid question", "Não é uma pergunta estúpida, pelo contrário: ótima pergunta!",
 		want{has: S{greeting.Deference}, not: S{greeting.Insult}, hostile: no},
 		"a negated insult is not an insult"},
