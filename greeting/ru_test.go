@@ -382,6 +382,9 @@ var russianCases = []langCase{
 		"так как is 'since', not the blunt 'so'"},
 
 	// Traps: negation.
+	{"not true that", "Неправда, что наши клиенты все до одного дураки.",
+		want{not: S{greeting.Insult}, hostile: no},
+		"неправда, что denies its whole clause, however long"},
 	{"not a stupid question", "Это не глупый вопрос, а отличный вопрос!",
 		want{has: S{greeting.Deference}, not: S{greeting.Insult}, hostile: no},
 		"a negated insult is not an insult"},
