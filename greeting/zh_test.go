@@ -133,6 +133,9 @@ var chineseCases = []langCase{
 	{"no follow-up", "我们不会再联系您了。",
 		want{not: S{greeting.FollowUp}},
 		"a negated promise is no promise"},
+	{"never said that", "我从来没说过你们都是傻逼，请不要误会。",
+		want{not: S{greeting.Insult, greeting.Profanity}, hostile: no},
+		"我从来没说过 denies its whole clause, however long"},
 
 	// Forms of address and names.
 	{"letter opening", "尊敬的李女士：您好！您的订单已发货。",
