@@ -307,8 +307,8 @@ func (lx *lexicon) read(s *scratch, region language.Region, given bool) Report {
 		// the register evidence of the writer's own words, and of the words
 		// they quote, which count only when their own carry none
 		own, quote registerCues
-		hedged     = int32(-1) // the first token of the last hedge or indirect request
 		asked      []int       // the markers of an asked "Really?", "Seriously?"
+		hedged     = int32(-1) // the first token of the last hedge or indirect request
 		denied     bool        // a negation outside the phrases chosen says something is not so
 	)
 	s.counts = [numStrategies]int{}
@@ -377,8 +377,11 @@ func (lx *lexicon) read(s *scratch, region language.Region, given bool) Report {
 		switch {
 		case st == Hedge || st == Indirect:
 			hedged = m.First
-		case st == Blame && hedged >= 0 && hedged >= sentenceOf(toks, m.First) && sentenceAsked(t, m.End):
-			continue // a hedged question looks for the cause: "Haben Sie vielleicht … falsch eingegeben?"
+		case st == Blame && (hedged >= 0 && hedged >= sentenceOf(toks, m.First) || lx.hedgedAfter(found, toks, m)) &&
+			sentenceAsked(t, m.End):
+			// a hedged question looks for the cause: "Haben Sie vielleicht
+			// … falsch eingegeben?", "入力されたのはお客様ご自身でしょうか？"
+			continue
 		}
 		if (st == Greeting || st == Factuality) && toks[m.First].Has(match.Break) && askedAfter(t, m.End) &&
 			(m.End-m.First == 1 || st == Factuality && !wordsAfter(toks, int(toks[m.End-1].End))) {
@@ -707,6 +710,24 @@ func sentenceOf(toks []match.Token, i int32) int32 {
 		i--
 	}
 	return i
+}
+
+// hedgedAfter reports whether a hedge follows match b in its sentence,
+// among the matches found, as Japanese and Korean put it at the end
+// ("…入力されたのでしょうか？"). A hedge or an indirect request before b is
+// known when b is read; an indirect request after it is mostly an aside
+// ("…before reverting btw?").
+func (lx *lexicon) hedgedAfter(found []match.Match, toks []match.Token, b match.Match) bool {
+	end := b.End
+	for int(end) < len(toks) && !toks[end].Has(match.SentenceStart) {
+		end++
+	}
+	for _, m := range found {
+		if m.First >= b.End && m.First < end && lx.entries[m.Payload].cat == category(Hedge) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceAsked reports whether the sentence that goes on at token i ends

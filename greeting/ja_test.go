@@ -1278,6 +1278,12 @@ var japaneseCases = []langCase{
 		want{not: hostileStrategies, hostile: no},
 		"only a home set on fire threatens"},
 
+	{"hedge after the blame", "お客様が間違えて入力されたのでしょうか？",
+		want{not: S{greeting.Blame}, hostile: no},
+		"Japanese hedges at the end: the question looks for the cause"},
+	{"blame asked without a hedge", "お客様が間違えて入力されたんですか？",
+		want{has: S{greeting.Blame}, hostile: yes},
+		"without the hedge the question accuses"},
 	// Rude service replies: a rude agent seldom swears; the rudeness is
 	// blame, a brush-off, impatience, condescension and threats, each beside
 	// a civil reply that shares its words (a policy, the agent's own promise,
