@@ -485,6 +485,9 @@ var frenchCases = []langCase{
 		"a political camp called a flock"},
 
 	// Traps: negation.
+	{"not true that", "Ce n'est pas vrai que nos clients sont tous des idiots.",
+		want{not: S{greeting.Insult}, hostile: no},
+		"ce n'est pas vrai que denies its whole clause, however long"},
 	{"not a stupid question", "Ce n'est pas une question stupide, au contraire : excellente question !",
 		want{has: S{greeting.Deference}, not: S{greeting.Insult}, hostile: no},
 		"a negated insult is not an insult"},

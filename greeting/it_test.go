@@ -337,6 +337,9 @@ var italianCases = []langCase{
 		"women sent back to the kitchen"},
 
 	// Traps: negation.
+	{"not true that", "Non è vero che i napoletani sono tutti ladri.",
+		want{not: S{greeting.Insult}, hostile: no},
+		"non è vero che denies its whole clause, however long"},
 	{"not a stupid question", "Non è una domanda stupida, anzi: ottima domanda!",
 		want{has: S{greeting.Deference}, not: S{greeting.Insult}, hostile: no},
 		"a negated insult is not an insult"},
