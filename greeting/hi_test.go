@@ -92,6 +92,12 @@ var hindiCases = []langCase{
 	{"apology", "देरी के लिए क्षमा चाहते हैं।",
 		want{has: S{greeting.Apology}, not: S{greeting.Canned}, hostile: no, above: polite},
 		"an apology that names the problem is not a stock phrase"},
+	{"sari is all", "उस मेल में सारी जानकारी दी गई है।",
+		want{not: S{greeting.Apology}},
+		"सारी inside a sentence is all, not a misspelt sorry"},
+	{"hinglish hi particle", "Aapka order hi late hua, baaki sab theek hai.",
+		want{not: S{greeting.Greeting}},
+		"hi inside a sentence is the emphatic particle, not a greeting"},
 	{"apology informal", "माफ़ करना, मैं तुम्हारा ऑर्डर भूल गया।",
 		want{has: S{greeting.Apology, greeting.InformalAddress}, register: informal},
 		"माफ़ करना is the तुम form of sorry"},
@@ -439,6 +445,9 @@ var hindiCases = []langCase{
 
 	// Traps: negation. Hindi puts नहीं after what it negates, so negated
 	// insults, criticism and blame are whole phrases in the data.
+	{"not true that", "यह सच नहीं है कि हमारे ग्राहक बेवकूफ हैं।",
+		want{not: S{greeting.Insult}, hostile: no},
+		"यह सच नहीं है कि denies its whole clause, however long"},
 	{"not a stupid question", "यह कोई बेवकूफ़ी भरा सवाल नहीं है, बहुत अच्छा सवाल है!",
 		want{has: S{greeting.Deference}, not: S{greeting.Insult}, hostile: no, above: polite},
 		"a negated insult is not an insult"},

@@ -364,6 +364,9 @@ var dutchCases = []langCase{
 		"a sentence that starts with jij, and an order"},
 
 	// Traps: negation.
+	{"not true that", "Het is niet waar dat onze klanten allemaal idioten zijn.",
+		want{not: S{greeting.Insult}, hostile: no},
+		"het is niet waar dat denies its whole clause, however long"},
 	{"not a stupid question", "Dat is geen domme vraag, integendeel: goede vraag!",
 		want{has: S{greeting.Deference}, not: S{greeting.Insult}, hostile: no},
 		"a negated insult is not an insult"},
