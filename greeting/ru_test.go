@@ -812,6 +812,12 @@ var russianCases = []langCase{
 	// Rude service replies: the condescension, blame, brush-offs, sarcasm
 	// and curt orders of an agent who seldom swears, each beside a civil
 	// reply that shares its words. Written for these tests.
+	{"svc: not responsible, a policy", "Мы не несём ответственности за задержки на таможне.",
+		want{not: S{greeting.Dismissal}, hostile: no},
+		"what the shop answers for, stated as a policy"},
+	{"svc: not responsible, a shrug", "Мы не несём ответственности. Обращайтесь в службу доставки.",
+		want{has: S{greeting.Dismissal}, hostile: yes},
+		"as a sentence of its own it shrugs the problem off"},
 	{"svc: did you even open it", "Вы вообще договор открывали?",
 		want{has: S{greeting.Blame}, hostile: yes, register: formal},
 		"вообще in a question about what the reader did doubts they did it"},
