@@ -307,8 +307,8 @@ func (lx *lexicon) read(s *scratch, region language.Region, given bool) Report {
 		// the register evidence of the writer's own words, and of the words
 		// they quote, which count only when their own carry none
 		own, quote registerCues
-		asked      []int       // the markers of an asked "Really?", "Seriously?"
 		hedged     = int32(-1) // the first token of the last hedge or indirect request
+		asked      []int       // the markers of an asked "Really?", "Seriously?"
 		denied     bool        // a negation outside the phrases chosen says something is not so
 	)
 	s.counts = [numStrategies]int{}
@@ -718,10 +718,7 @@ func sentenceOf(toks []match.Token, i int32) int32 {
 // known when b is read; an indirect request after it is mostly an aside
 // ("…before reverting btw?").
 func (lx *lexicon) hedgedAfter(found []match.Match, toks []match.Token, b match.Match) bool {
-	end := b.End
-	for int(end) < len(toks) && !toks[end].Has(match.SentenceStart) {
-		end++
-	}
+	end := sentenceEnd(toks, b.End)
 	for _, m := range found {
 		if m.First >= b.End && m.First < end && lx.entries[m.Payload].cat == category(Hedge) {
 			return true
@@ -735,20 +732,24 @@ func (lx *lexicon) hedgedAfter(found []match.Match, toks []match.Token, b match.
 // ("Vive en Madrid, ¿verdad?"). i is at least 1.
 func sentenceAsked(t *match.Text, i int32) bool {
 	toks := t.Tokens
-	for int(i) < len(toks) && !toks[i].Has(match.SentenceStart) {
-		i++
-	}
+	i = sentenceEnd(toks, i)
 	if askedAfter(t, i) {
 		return true
 	}
 	if int(i) == len(toks) || !strings.Contains(t.Src[toks[i-1].End:toks[i].Start], "¿") {
 		return false
 	}
-	end := i + 1
-	for int(end) < len(toks) && !toks[end].Has(match.SentenceStart) {
-		end++
-	}
+	end := sentenceEnd(toks, i+1)
 	return end-i <= 2 && askedAfter(t, end)
+}
+
+// sentenceEnd returns the first token from i on that starts a sentence, or
+// len(toks): the end of the sentence that goes on at token i.
+func sentenceEnd(toks []match.Token, i int32) int32 {
+	for int(i) < len(toks) && !toks[i].Has(match.SentenceStart) {
+		i++
+	}
+	return i
 }
 
 // scopeEnd returns the token after the scope of a negation that ends at
