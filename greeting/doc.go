@@ -36,10 +36,11 @@
 //     mark in every message, rude or polite.
 //   - Hostile: any marker of blame, dismissal, command, impatience, insult,
 //     profanity or shouting. A negation just before a marker cancels it
-//     ("that was not a stupid question"), hostile words between
-//     quotation marks are a quotation, not hostility, and blame asked in a
-//     hedged question looks for a cause ("Haben Sie vielleicht die Adresse
-//     falsch eingegeben?").
+//     ("that was not a stupid question"), and a denial of a whole clause
+//     cancels the markers of the clause ("it's not true that…"); hostile
+//     words between quotation marks are a quotation, not hostility; and
+//     blame asked in a hedged question looks for a cause ("Haben Sie
+//     vielleicht die Adresse falsch eingegeben?", "…入力されたのでしょうか？").
 //   - Formality, in [-1, 1]: (F-I)/(F+I+1) for F formal and I informal cues:
 //     a form of address (Lei, Sie, du, vous, and the verb forms that go with
 //     them) weighs 1, a register word (kindly, gonna) 0.5. Forms of address
