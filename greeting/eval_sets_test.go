@@ -46,6 +46,11 @@ var floors = map[string]float64{
 	"detect/hi accuracy": 0.99, "detect/it accuracy": 0.985, "detect/ja accuracy": 0.99,
 	"detect/ko accuracy": 0.99, "detect/nl accuracy": 0.99, "detect/pt accuracy": 0.98,
 	"detect/vi accuracy": 0.995, "detect/en accuracy": 0.99,
+
+	"service/de rude recall": 0.3, "service/en rude recall": 0.55, "service/es rude recall": 0.55,
+	"service/fr rude recall": 0.5, "service/hi rude recall": 0.32, "service/it rude recall": 0.45,
+	"service/ja rude recall": 0.475, "service/ko rude recall": 0.425, "service/nl rude recall": 0.375,
+	"service/pt rude recall": 0.42, "service/ru rude recall": 0.35,
 }
 
 // ceilings bound the false positive rates: hostility read into harmless
@@ -72,6 +77,11 @@ var ceilings = map[string]float64{
 	"ordinary/ko hostile": 0.024, "ordinary/nl hostile": 0.012, "ordinary/pt hostile": 0.021,
 	"ordinary/vi hostile": 0.021, "listening/ja stock replies credited": 0.01,
 	"listening/ko stock replies credited": 0.02,
+
+	"service/de civil hostile": 0.025, "service/en civil hostile": 0.025, "service/es civil hostile": 0.025,
+	"service/fr civil hostile": 0.025, "service/hi civil hostile": 0.025, "service/it civil hostile": 0.025,
+	"service/ja civil hostile": 0.025, "service/ko civil hostile": 0.025, "service/nl civil hostile": 0.025,
+	"service/pt civil hostile": 0.025, "service/ru civil hostile": 0.025,
 }
 
 // figure is one measured number on one data set.
@@ -546,6 +556,49 @@ func TestHostilityOrdinary(t *testing.T) {
 			}
 		}
 		figs = append(figs, figure{"ordinary/" + lang + " hostile", len(lines), float64(hostile) / float64(len(lines))})
+	}
+	report(t, figs)
+}
+
+// TestServiceReplies reads the blind sets of rude and civil service
+// replies in testdata/service (see its README): recall of Hostile on the
+// rude ones, and the share of civil ones read as hostile. They are in the
+// repository, so this evaluation never skips.
+func TestServiceReplies(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "service", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no blind sets in testdata/service: %v", err)
+	}
+	c := Default()
+	var figs []figure
+	for _, file := range files {
+		lang := strings.TrimSuffix(filepath.Base(file), ".txt")
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rude, caught, civil, flagged int
+		for line := range strings.Lines(string(src)) {
+			kind, text, ok := strings.Cut(strings.TrimSpace(line), " ")
+			if !ok || kind != "-" && kind != "+" {
+				t.Fatalf("%s: %q: want a line starting with - or +", file, line)
+			}
+			hostile := c.Check(text, language.Make(lang)).Hostile
+			if kind == "-" {
+				rude++
+				if hostile {
+					caught++
+				}
+			} else {
+				civil++
+				if hostile {
+					flagged++
+				}
+			}
+		}
+		figs = append(figs,
+			figure{"service/" + lang + " rude recall", rude, float64(caught) / float64(rude)},
+			figure{"service/" + lang + " civil hostile", civil, float64(flagged) / float64(civil)})
 	}
 	report(t, figs)
 }
