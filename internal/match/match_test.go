@@ -190,7 +190,7 @@ func TestAddErrors(t *testing.T) {
 // phrase.
 func TestAddKeepsMarks(t *testing.T) {
 	var b Builder
-	for _, p := range []string{"❤️", "👍🏽 thanks", "thanks!!", "sorry, but", "ﷺ", "i‍d"} {
+	for _, p := range []string{"❤️", "👍🏽 thanks", "thanks!!", "sorry, but", "ﷺ", "i\u200dd"} {
 		if _, err := b.Add(p, 0); err != nil {
 			t.Errorf("Add(%q): %v", p, err)
 		}
