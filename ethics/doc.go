@@ -106,9 +106,9 @@
 // 1,000 bytes, so that no message is compiled as a regular expression;
 // their memory is bounded when they run ([MemoryBudget]), and each turn of
 // a predicate (all, any, filter, map, ...) costs four units of it, so that
-// loops in loops end too;
-// [Policy.EvaluateContext] stops between rules when its context is done. A policy from an untrusted tenant cannot hang, crash or
-// read anything else.
+// loops in loops end too; [Policy.EvaluateContext] stops between rules
+// when its context is done. A policy from an untrusted tenant cannot hang,
+// crash or read anything else.
 //
 // # Concurrency
 //
