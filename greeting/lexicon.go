@@ -1,6 +1,7 @@
 package greeting
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -41,7 +42,6 @@ type lexicon struct {
 	contentLetters int
 
 	file string // where the data came from, for error messages
-	src  []byte
 	once sync.Once
 	set  *match.Set
 	// regions are the region conditions of the phrases (see entry.region).
@@ -62,11 +62,15 @@ type lexicon struct {
 // a bug.
 func (lx *lexicon) compiled() *lexicon {
 	lx.once.Do(func() {
-		if tab, err := builtin.ReadFile("data/" + tablesName(lx.file)); err == nil && decodeTables(lx, tab, lx.src) == nil {
+		src, err := builtin.ReadFile("data/" + lx.file)
+		if err != nil {
+			panic("greeting: built-in phrase data is missing: " + err.Error())
+		}
+		if tab, err := builtin.ReadFile("data/" + tablesName(lx.file)); err == nil && decodeTables(lx, tab, src) == nil {
 			lx.markWords()
 			return
 		}
-		full, err := parseLexicon(lx.file, lx.src, true)
+		full, err := parseLexicon(lx.file, src, true)
 		if err != nil {
 			panic("greeting: built-in phrase data does not compile: " + err.Error())
 		}
@@ -254,13 +258,14 @@ const maxExpansions = 1024
 // reads only the header and common words and leaves the phrases to
 // compiled. It reports every error it finds, joined.
 func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
-	lx := &lexicon{tag: language.Und, file: file, src: src, contentLetters: 4}
+	lx := &lexicon{tag: language.Und, file: file, contentLetters: 4}
 	var (
 		b    match.Builder
 		errs []error
 		cat  category
 		fold match.Text
 		seen = map[seenKey]bool{} // phrase and section, to drop repeats
+		ids  = map[entry]int32{}  // the entries of phrases not cased, by what they hold
 	)
 	fail := func(line, col int, format string, args ...any) {
 		errs = append(errs, &DataError{file, line, col, fmt.Sprintf(format, args...)})
@@ -271,8 +276,18 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 		return nil, &DataError{file, 1, 1, "file is not valid UTF-8"}
 	}
 	n := 0
-	for line := range strings.SplitSeq(string(src), "\n") {
+	for rest := src; rest != nil; {
+		raw := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			raw, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
 		n++
+		if !phrases && cat != 0 && cat != catCommon && cat != catFunction && cat != catLaughter && !opensSection(raw) {
+			continue // the headers alone read only these sections
+		}
+		line := string(raw)
 		if i := commentStart(line); i >= 0 {
 			line = line[:i]
 		}
@@ -393,21 +408,33 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 					continue
 				}
 				seen[k] = true
+				e.attrs &^= attrSuffix
+				suffix, isSuffix := strings.CutPrefix(p, "-")
+				if isSuffix {
+					e.attrs |= attrSuffix
+				}
+				// Phrases that read alike share an entry; a cased one
+				// has its own, which holds its capitals.
+				id, shared := ids[e]
+				if !shared || e.attrs&attrCased != 0 {
+					id = int32(len(lx.entries))
+				}
 				var upper uint64
 				var err error
-				e.attrs &^= attrSuffix
-				if suffix, ok := strings.CutPrefix(p, "-"); ok {
-					e.attrs |= attrSuffix
-					err = b.AddSuffix(suffix, int32(len(lx.entries)))
+				if isSuffix {
+					err = b.AddSuffix(suffix, id)
 				} else {
-					upper, err = b.Add(p, int32(len(lx.entries)))
+					upper, err = b.Add(p, id)
 				}
-				if err != nil {
+				switch {
+				case err != nil:
 					fail(n, col, "phrase %q: %s", clip(p), strings.TrimPrefix(err.Error(), "match: "))
-					continue
+				case e.attrs&attrCased != 0:
+					lx.entries = append(lx.entries, entry{e.cat, e.attrs, e.part, e.region, upper})
+				case !shared:
+					lx.entries = append(lx.entries, e)
+					ids[e] = id
 				}
-				e.upper = upper
-				lx.entries = append(lx.entries, e)
 			}
 		}
 	}
@@ -434,6 +461,13 @@ type seenKey struct {
 	attrs  attr
 	part   PartOfDay
 	region uint8
+}
+
+// opensSection reports whether line is a section header: whether its first
+// character other than a blank is '['.
+func opensSection(line []byte) bool {
+	line = bytes.TrimLeft(line, " \t")
+	return len(line) > 0 && line[0] == '['
 }
 
 // commentStart returns the index of the '#' that starts a comment in line,
