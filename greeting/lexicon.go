@@ -50,16 +50,18 @@ type lexicon struct {
 	isFunction wordBits
 	// laughStarts is the bit set of the set's word ids of laughs.
 	laughStarts wordBits
-	// entries is indexed by the payload of a match.
+	// entries is indexed by the payload of a match. Phrases whose entries
+	// are alike share one: a few hundred entries serve 100,000 phrases.
 	entries []entry
 	// varieties: some phrases mark a regional variety (catVariety).
 	varieties bool
 }
 
-// compiled returns lx with its phrase tables, loading them on first use
-// from the tables compiled ahead of time, or compiling the text when they
-// are missing or stale. Built-in data is tested to compile; failing here is
-// a bug.
+// compiled returns lx, a lexicon of the built-in data, with its phrase
+// tables, loading them on first use from the tables compiled ahead of
+// time, or compiling the text when they are missing or stale. (A lexicon of
+// WithData is compiled when it is parsed.) Built-in data is tested to
+// compile; failing here is a bug.
 func (lx *lexicon) compiled() *lexicon {
 	lx.once.Do(func() {
 		src, err := builtin.ReadFile("data/" + lx.file)
@@ -265,7 +267,7 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 		cat  category
 		fold match.Text
 		seen = map[seenKey]bool{} // phrase and section, to drop repeats
-		ids  = map[entry]int32{}  // the entries of phrases not cased, by what they hold
+		ids  = map[entry]int32{}  // the entries, by what they hold
 	)
 	fail := func(line, col int, format string, args ...any) {
 		errs = append(errs, &DataError{file, line, col, fmt.Sprintf(format, args...)})
@@ -413,25 +415,24 @@ func parseLexicon(file string, src []byte, phrases bool) (*lexicon, error) {
 				if isSuffix {
 					e.attrs |= attrSuffix
 				}
-				// Phrases that read alike share an entry; a cased one
-				// has its own, which holds its capitals.
+				e.upper = 0
+				if e.attrs&attrCased != 0 && !isSuffix {
+					e.upper = b.Capitals(p)
+				}
+				// Phrases whose entries are alike share one.
 				id, shared := ids[e]
-				if !shared || e.attrs&attrCased != 0 {
+				if !shared {
 					id = int32(len(lx.entries))
 				}
-				var upper uint64
 				var err error
 				if isSuffix {
 					err = b.AddSuffix(suffix, id)
 				} else {
-					upper, err = b.Add(p, id)
+					err = b.Add(p, id)
 				}
-				switch {
-				case err != nil:
+				if err != nil {
 					fail(n, col, "phrase %q: %s", clip(p), strings.TrimPrefix(err.Error(), "match: "))
-				case e.attrs&attrCased != 0:
-					lx.entries = append(lx.entries, entry{e.cat, e.attrs, e.part, e.region, upper})
-				case !shared:
+				} else if !shared {
 					lx.entries = append(lx.entries, e)
 					ids[e] = id
 				}

@@ -17,7 +17,7 @@ func encodeSet(t testing.TB) *Set {
 	var b Builder
 	for i, p := range []string{"thank you", "thank you for your patience", "you * idiot", "you * * wait",
 		"sorry, but", "お待たせ", "not my problem", "thanks", "thank you", "Good morning"} {
-		if _, err := b.Add(p, int32(i)); err != nil {
+		if err := b.Add(p, int32(i)); err != nil {
 			t.Fatal(err)
 		}
 	}

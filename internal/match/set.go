@@ -56,43 +56,20 @@ type Builder struct {
 var ErrEmptyPhrase = errors.New("match: the phrase has no words")
 
 // Add adds phrase with its payload. A phrase may be added many times with
-// different payloads. It returns a bit set of the phrase's words whose first
-// letter is upper-case (bit i for word i, up to 64 words), for callers that
-// match case.
-func (b *Builder) Add(phrase string, payload int32) (upper uint64, err error) {
-	b.init()
-	text := phrase
-	if strings.Contains(phrase, Wildcard) {
-		fields := strings.Fields(phrase)
-		for i, f := range fields {
-			if f == Wildcard {
-				fields[i] = wildWord
-			}
-		}
-		text = strings.Join(fields, " ")
-	}
-	b.text.Reset(text)
-	toks := b.text.Tokens
-	if len(toks) == 0 {
-		return 0, ErrEmptyPhrase
-	}
-	if r, ok := dropped(text, toks); ok {
-		return 0, fmt.Errorf("match: texts drop the %q of the phrase", r)
-	}
-	if string(b.text.Folded[toks[0].FStart:toks[0].FEnd]) == wildWord {
-		return 0, fmt.Errorf("match: the phrase starts with %q", Wildcard)
+// different payloads.
+func (b *Builder) Add(phrase string, payload int32) error {
+	toks, err := b.tokenise(phrase)
+	if err != nil {
+		return err
 	}
 	s := &b.set
 	state := uint32(0)
 	for i, tok := range toks {
 		brk := i > 0 && tok.Has(Break)
-		if tok.Has(Upper) && i < 64 {
-			upper |= 1 << i
-		}
 		word := b.word(tok)
 		if word == wildWord {
 			if brk {
-				return 0, fmt.Errorf("match: the phrase has punctuation before %q", Wildcard)
+				return fmt.Errorf("match: the phrase has punctuation before %q", Wildcard)
 			}
 			if s.wild[state] == 0 {
 				s.wild[state] = s.newState()
@@ -115,7 +92,52 @@ func (b *Builder) Add(phrase string, payload int32) (upper uint64, err error) {
 	}
 	s.ends[state] = append(s.ends[state], payload)
 	s.phrase++
-	return upper, nil
+	return nil
+}
+
+// Capitals returns the bit set of the words of phrase whose first letter
+// is upper-case (bit i for word i, up to 64 words), as Add reads them, for
+// callers that match case; 0 for a phrase Add rejects.
+func (b *Builder) Capitals(phrase string) uint64 {
+	toks, err := b.tokenise(phrase)
+	if err != nil {
+		return 0
+	}
+	var upper uint64
+	for i, tok := range toks[:min(len(toks), 64)] {
+		if tok.Has(Upper) {
+			upper |= 1 << i
+		}
+	}
+	return upper
+}
+
+// tokenise reads phrase into b.text, a "*" standing for any word, and
+// returns its tokens, or why it cannot be a phrase.
+func (b *Builder) tokenise(phrase string) ([]Token, error) {
+	b.init()
+	text := phrase
+	if strings.Contains(phrase, Wildcard) {
+		fields := strings.Fields(phrase)
+		for i, f := range fields {
+			if f == Wildcard {
+				fields[i] = wildWord
+			}
+		}
+		text = strings.Join(fields, " ")
+	}
+	b.text.Reset(text)
+	toks := b.text.Tokens
+	if len(toks) == 0 {
+		return nil, ErrEmptyPhrase
+	}
+	if r, ok := dropped(text, toks); ok {
+		return nil, fmt.Errorf("match: texts drop the %q of the phrase", r)
+	}
+	if string(b.text.Folded[toks[0].FStart:toks[0].FEnd]) == wildWord {
+		return nil, fmt.Errorf("match: the phrase starts with %q", Wildcard)
+	}
+	return toks, nil
 }
 
 // word returns the word of token tok of b.text as the Set knows it: its
