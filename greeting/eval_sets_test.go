@@ -51,6 +51,7 @@ var floors = map[string]float64{
 	"service/fr rude recall": 0.5, "service/hi rude recall": 0.32, "service/it rude recall": 0.45,
 	"service/ja rude recall": 0.5, "service/ko rude recall": 0.425, "service/nl rude recall": 0.375,
 	"service/pt rude recall": 0.42, "service/ru rude recall": 0.35,
+	"service/vi rude recall": 0.45, "service/zh rude recall": 0.5,
 }
 
 // ceilings bound the false positive rates: hostility read into harmless
@@ -82,6 +83,7 @@ var ceilings = map[string]float64{
 	"service/fr civil hostile": 0.025, "service/hi civil hostile": 0.025, "service/it civil hostile": 0.025,
 	"service/ja civil hostile": 0.025, "service/ko civil hostile": 0.025, "service/nl civil hostile": 0.025,
 	"service/pt civil hostile": 0.025, "service/ru civil hostile": 0.025,
+	"service/vi civil hostile": 0.025, "service/zh civil hostile": 0.025,
 }
 
 // figure is one measured number on one data set.
