@@ -193,12 +193,13 @@ func decodeRegions(data []byte) ([]regionSet, []byte, error) {
 			if len(data) < 1 || len(data) < 1+int(data[0]) {
 				return nil, nil, fmt.Errorf("%w: region condition %d cut short", match.ErrCorrupt, i)
 			}
-			r, err := language.ParseRegion(string(data[1 : 1+data[0]]))
+			end := 1 + int(data[0]) // not 1+data[0], a byte that overflows at 255
+			r, err := language.ParseRegion(string(data[1:end]))
 			if err != nil {
 				return nil, nil, fmt.Errorf("%w: region condition %d: %v", match.ErrCorrupt, i, err)
 			}
 			regions[i].list = append(regions[i].list, r)
-			data = data[1+data[0]:]
+			data = data[end:]
 		}
 	}
 	return regions, data, nil
