@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"iter"
 	"maps"
 	"os"
 	"path/filepath"
@@ -52,6 +53,8 @@ var floors = map[string]float64{
 	"service/ja rude recall": 0.5, "service/ko rude recall": 0.425, "service/nl rude recall": 0.375,
 	"service/pt rude recall": 0.42, "service/ru rude recall": 0.41,
 	"service/vi rude recall": 0.45, "service/zh rude recall": 0.5,
+
+	"politeness/es accuracy": 0.97, "politeness/fr accuracy": 0.945,
 }
 
 // ceilings bound the false positive rates: hostility read into harmless
@@ -575,18 +578,10 @@ func TestServiceReplies(t *testing.T) {
 	var figs []figure
 	for _, file := range files {
 		lang := strings.TrimSuffix(filepath.Base(file), ".txt")
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
 		var rude, caught, civil, flagged int
-		for line := range strings.Lines(string(src)) {
-			kind, text, ok := strings.Cut(strings.TrimSpace(line), " ")
-			if !ok || kind != "-" && kind != "+" {
-				t.Fatalf("%s: %q: want a line starting with - or +", file, line)
-			}
+		for kind, text := range markedLines(t, file) {
 			hostile := c.Check(text, language.Make(lang)).Hostile
-			if kind == "-" {
+			if kind == '-' {
 				rude++
 				if hostile {
 					caught++
@@ -603,6 +598,51 @@ func TestServiceReplies(t *testing.T) {
 			figure{"service/" + lang + " civil hostile", civil, float64(flagged) / float64(civil)})
 	}
 	report(t, figs)
+}
+
+// TestPolitenessBlind reads the blind sets of requests between editors in
+// testdata/politeness (see its README): accuracy of Politeness > 0 against
+// the side each request was written for, as TyDiP counts it. They are in
+// the repository, so this evaluation never skips.
+func TestPolitenessBlind(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "politeness", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no blind sets in testdata/politeness: %v", err)
+	}
+	c := Default()
+	var figs []figure
+	for _, file := range files {
+		lang := strings.TrimSuffix(filepath.Base(file), ".txt")
+		polite, n := 0, 0
+		for kind, text := range markedLines(t, file) {
+			n++
+			if (c.Check(text, language.Make(lang)).Politeness > 0) == (kind == '+') {
+				polite++
+			}
+		}
+		figs = append(figs, figure{"politeness/" + lang + " accuracy", n, float64(polite) / float64(n)})
+	}
+	report(t, figs)
+}
+
+// markedLines yields the lines of a blind set, each a mark ('+' or '-')
+// and a text after a space.
+func markedLines(t *testing.T, file string) iter.Seq2[byte, string] {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(yield func(byte, string) bool) {
+		for line := range strings.Lines(string(src)) {
+			kind, text, ok := strings.Cut(strings.TrimSpace(line), " ")
+			if !ok || kind != "-" && kind != "+" {
+				t.Fatalf("%s: %q: want a line starting with - or +", file, line)
+			}
+			if !yield(kind[0], text) {
+				return
+			}
+		}
+	}
 }
 
 // ordinaryLines returns the lines of the formality sets in lang, both
