@@ -1300,6 +1300,22 @@ var chineseCases = []langCase{
 	{"service3: so careful", "您真细心，这个问题确实是我们的疏忽。",
 		want{not: hostileStrategies, hostile: no},
 		"praise without 可, and a fault owned"},
+
+	// The order not to waste anyone's time is impatience with its 不要 or
+	// 别 inside it, which negates nothing; the same words as advice are not.
+	// Written for these tests.
+	{"don't waste my time again", "請你不要再浪費我的時間",
+		want{has: S{greeting.Impatience}, hostile: yes},
+		"the prohibitive is part of the order: 不要再 before 浪费我的时间"},
+	{"we won't waste your time", "我们不会浪费您的时间。",
+		want{not: hostileStrategies, hostile: no},
+		"a promise: 不会 negates the writer's own act"},
+	{"don't waste time queuing", "请不要浪费时间排队，可以在线办理。",
+		want{not: hostileStrategies, hostile: no},
+		"advice: 浪费时间 goes on to what the time would be spent on"},
+	{"don't waste time, bare", "别浪费时间了，没用的。",
+		want{has: S{greeting.Dismissal}, hostile: yes},
+		"the brush-off with 了"},
 }
 
 func TestChinese(t *testing.T) { runLangCases(t, language.Chinese, chineseCases) }
