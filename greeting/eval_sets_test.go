@@ -51,7 +51,7 @@ var floors = map[string]float64{
 	"service/de rude recall": 0.41, "service/en rude recall": 0.55, "service/es rude recall": 0.55,
 	"service/fr rude recall": 0.5, "service/hi rude recall": 0.4, "service/it rude recall": 0.45,
 	"service/ja rude recall": 0.5, "service/ko rude recall": 0.425, "service/nl rude recall": 0.4,
-	"service/pt rude recall": 0.42, "service/ru rude recall": 0.41,
+	"service/pt rude recall": 0.47, "service/ru rude recall": 0.41,
 	"service/vi rude recall": 0.52, "service/zh rude recall": 0.58,
 
 	"politeness/es accuracy": 0.97, "politeness/fr accuracy": 0.945,
