@@ -55,6 +55,7 @@ var floors = map[string]float64{
 	"service/vi rude recall": 0.52, "service/zh rude recall": 0.58,
 
 	"politeness/es accuracy": 0.97, "politeness/fr accuracy": 0.945,
+	"politeness/ru accuracy": 0.96, "politeness/vi accuracy": 0.93,
 }
 
 // ceilings bound the false positive rates: hostility read into harmless
