@@ -318,7 +318,14 @@ func (lx *lexicon) read(s *scratch, region language.Region, given bool) Report {
 	for _, m := range found {
 		e := &lx.entries[m.Payload]
 		same := m.First == cf && m.End == ce
-		if m.First < next && !same || same && (whole && e.attrs&attrSuffix != 0 || cats.has(e.cat) ||
+		// A hostile phrase that starts inside a phrase chosen before and
+		// goes on past it is read too where that phrase only judged,
+		// questioned, opened bluntly or addressed the reader: "é mentira"
+		// (criticism) does not hide "mentira sua". A courteous phrase
+		// still softens what it claims ("xin bạn đừng", "不妨先去看看"),
+		// and a neutral one claims its words.
+		through := m.End > next && cats&^overlaid == 0 && hostileCats.has(e.cat)
+		if m.First < next && !same && !through || same && (whole && e.attrs&attrSuffix != 0 || cats.has(e.cat) ||
 			e.cat == catNegation && cats.has(catNeutral)) {
 			continue // overlaps a phrase chosen before, an ending of a word matched whole, a second spelling of the same thing, or words a neutral phrase claims from a negation
 		}

@@ -154,6 +154,23 @@ var _ = [1]struct{}{}[catFunction/64]
 func (c catSet) has(cat category) bool    { return c&(1<<cat) != 0 }
 func (c catSet) with(cat category) catSet { return c | 1<<cat }
 
+// hostileCats are the categories of the hostile strategies.
+var hostileCats = func() (c catSet) {
+	for s := range numStrategies {
+		if s.Hostile() {
+			c = c.with(category(s))
+		}
+	}
+	return c
+}()
+
+// overlaid are the categories of phrases a hostile phrase may start inside
+// and go on past, both read: they judge, question, open bluntly or address
+// the reader, and soften nothing. (Register cues are not among them: "chúng
+// tôi" claims the tôi of "chúng tôi đang làm" from "tôi đang làm".)
+var overlaid = catSet(0).with(category(Criticism)).with(category(DirectQuestion)).with(category(Factuality)).
+	with(category(DirectStart)).with(category(FormalAddress)).with(category(InformalAddress))
+
 var cueNames = map[string]category{"negation": catNegation, "formal": catFormal, "informal": catInformal, "common": catCommon, "neutral": catNeutral, "variety": catVariety, "laughter": catLaughter, "function": catFunction}
 
 type attr uint16
