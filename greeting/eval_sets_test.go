@@ -56,6 +56,7 @@ var floors = map[string]float64{
 
 	"politeness/es accuracy": 0.97, "politeness/fr accuracy": 0.945,
 	"politeness/ru accuracy": 0.96, "politeness/vi accuracy": 0.93,
+	"politeness/hi accuracy": 0.945, "politeness/ko accuracy": 0.93,
 }
 
 // ceilings bound the false positive rates: hostility read into harmless
