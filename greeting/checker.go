@@ -357,6 +357,11 @@ func (lx *lexicon) read(s *scratch, region language.Region, given bool) Report {
 			if e.attrs&attrClause != 0 {
 				scope = int32(len(toks)) // "Non è vero che sei un idiota": to the clause's end
 			}
+			if next := m.End; int(next) < len(toks) && toks[next].Flags&(match.Unspaced|match.WordStart|match.Break) == match.Unspaced|match.WordStart {
+				// A negation before a word of syllables written apart
+				// (Korean) negates that word: "안 돼요 포기하세요".
+				scope = wordEnd(toks, next) - next
+			}
 			negatedTill, negatedAt = scopeEnd(toks, m.End, scope), m.End
 			// A negation denies something ("still not done", "todavía no",
 			// "还没有"), unless it is a word that answers, alone in its
@@ -755,6 +760,13 @@ func sentenceAsked(t *match.Text, i int32) bool {
 func sentenceEnd(toks []match.Token, i int32) int32 {
 	for int(i) < len(toks) && !toks[i].Has(match.SentenceStart) {
 		i++
+	}
+	return i
+}
+
+// wordEnd returns the token after the word that token i starts.
+func wordEnd(toks []match.Token, i int32) int32 {
+	for i++; int(i) < len(toks) && !toks[i].Has(match.WordStart); i++ {
 	}
 	return i
 }

@@ -1347,6 +1347,16 @@ var koreanCases = []langCase{
 	{"service3: a guide I made", "제가 만든 자료인데 도움이 되셨으면 좋겠어요.",
 		want{not: hostileStrategies, hostile: no, register: formal},
 		"제가 만든 offers the agent's work"},
+
+	// A negation before a word written apart negates that word, not the
+	// first syllables of the next: chat leaves out the full stop between
+	// "안 돼요" and "포기하세요". Written for these tests.
+	{"no, and give up, unpunctuated", "환불 절대 안 돼요 포기하세요",
+		want{has: S{greeting.Dismissal}, hostile: yes},
+		"안 negates 돼요; the next word's order to give up stands"},
+	{"you need not give up", "안 포기하셔도 돼요, 방법이 있어요.",
+		want{not: hostileStrategies, hostile: no},
+		"안 before 포기 negates the giving up"},
 }
 
 func TestKorean(t *testing.T) { runLangCases(t, language.Korean, koreanCases) }
