@@ -594,7 +594,7 @@ func (lx *lexicon) before(a, b match.Match) bool {
 }
 
 // conditions are the attributes that limit where a phrase counts.
-const conditions = attrStart | attrAlone | attrEnd | attrCased | attrFinal | attrAsked | attrRegion
+const conditions = attrStart | attrAlone | attrEnd | attrCased | attrFinal | attrAsked | attrStated | attrRegion
 
 // An opening is where a sentence goes on after what opened it, where some
 // phrases that must start a sentence may start too (see lets).
@@ -633,8 +633,8 @@ func fits(m match.Match, e *entry, t *match.Text, open opening, end int32) bool 
 	if e.attrs&attrFinal != 0 && !sentenceEndsAt(toks, end) {
 		return false // "どうすればいいのか、": a clause inside the sentence
 	}
-	if e.attrs&attrAsked != 0 && !sentenceAsked(t, m.End) {
-		return false // "¿Vio la película?" asks the reader; "Vio la película." tells of someone
+	if e.attrs&(attrAsked|attrStated) != 0 && sentenceAsked(t, m.End) != (e.attrs&attrAsked != 0) {
+		return false // "¿Vio la película?" asks the reader, "Vio la película." tells of someone; "Hai cancellato tu l'account." blames, "L'hai cancellato tu?" asks
 	}
 	if e.attrs&attrEnd != 0 {
 		for _, tk := range toks[end:] {

@@ -51,6 +51,7 @@ x.txt:3:1: phrase "hi" is outside a section`, "all errors are reported, with pos
 		{"content not a number", "language vi\ncontent short\n[apology]\nxin lỗi\n", `x.txt:2:9: content "short": want the fewest letters of a content word, 1 to 4`, "the header takes a number"},
 		{"part of day on apology", "language en\n[apology]\nsorry ; morning\n", `x.txt:3:9: part of day "morning" on a phrase that is not a greeting or closing`, "only greetings name a part of day"},
 		{"answer on gratitude", "language en\n[gratitude]\nno thanks ; answer\n", `x.txt:3:13: attribute "answer" on a phrase that is not a negation`, "only a negation can answer"},
+		{"asked and stated", "language it\n[blame]\nl'hai rotto tu ; asked stated\n", `x.txt:3:24: attributes asked and stated together: the phrase would never count`, "a sentence is a question or not"},
 		{"clause on an insult", "language en\n[insult]\nidiot ; clause\n", `x.txt:3:9: attribute "clause" on a phrase that is not a negation`, "only a negation has a reach"},
 		{"unclosed choice", "language en\n[greeting]\n{hi|hello\n", `x.txt:3:1: unclosed '{' in "{hi|hello"`, "choices close"},
 		{"stray bar", "language en\n[greeting]\nhi|hello\n", `x.txt:3:1: unexpected '|' in "hi|hello"`, "a bar belongs in braces"},

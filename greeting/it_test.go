@@ -1665,6 +1665,15 @@ var italianCases = []langCase{
 	{"posts 3: the bike's wheel", "Alla bici di mio figlio manca una rotella.",
 		want{not: S{greeting.Insult}, hostile: no},
 		"a training wheel missing"},
+
+	// A phrase marked stated counts only in a sentence that does not end in
+	// a question mark. Written for these tests.
+	{"stated: you deleted it yourself", "Hai cancellato tu l'account, non noi.",
+		want{has: S{greeting.Blame}, hostile: yes},
+		"the emphatic tu puts the deed on the reader"},
+	{"stated: did you delete it?", "L'hai cancellato tu?",
+		want{not: hostileStrategies, hostile: no},
+		"the same words asked: a question about what happened"},
 }
 
 func TestItalian(t *testing.T) { runLangCases(t, language.Italian, italianCases) }

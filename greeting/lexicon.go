@@ -185,6 +185,7 @@ const (
 	attrSuffix                    // a word ending, not a whole phrase
 	attrFinal                     // only at the end of a sentence
 	attrAsked                     // only in a sentence that ends in a question mark
+	attrStated                    // only in a sentence that does not end in a question mark
 	attrAnswer                    // a negation that may answer: alone in its clause or opening its sentence, it denies nothing
 	attrClause                    // a negation that denies the rest of its clause ("it's not true that …"), not three words
 	// attrRegion: only in some regions (entry.region). It is not written in
@@ -503,7 +504,7 @@ func commentStart(line string) int {
 var attrNames = map[string]attr{
 	"start": attrStart, "cased": attrCased, "formal": attrFormal,
 	"informal": attrInformal, "end": attrEnd, "alone": attrAlone,
-	"final": attrFinal, "asked": attrAsked, "answer": attrAnswer,
+	"final": attrFinal, "asked": attrAsked, "stated": attrStated, "answer": attrAnswer,
 	"clause": attrClause,
 }
 
@@ -512,6 +513,9 @@ func (e *entry) set(a string) string {
 	if f, ok := attrNames[a]; ok {
 		if f&(attrAnswer|attrClause) != 0 && e.cat != catNegation {
 			return fmt.Sprintf("attribute %q on a phrase that is not a negation", a)
+		}
+		if both := e.attrs | f; both&attrAsked != 0 && both&attrStated != 0 {
+			return "attributes asked and stated together: the phrase would never count"
 		}
 		e.attrs |= f
 		return ""
