@@ -49,7 +49,7 @@ var floors = map[string]float64{
 	"detect/vi accuracy": 0.995, "detect/en accuracy": 0.99,
 
 	"service/de rude recall": 0.46, "service/en rude recall": 0.57, "service/es rude recall": 0.57,
-	"service/fr rude recall": 0.5, "service/hi rude recall": 0.4, "service/it rude recall": 0.5,
+	"service/fr rude recall": 0.57, "service/hi rude recall": 0.4, "service/it rude recall": 0.5,
 	"service/ja rude recall": 0.57, "service/ko rude recall": 0.5, "service/nl rude recall": 0.4,
 	"service/pt rude recall": 0.47, "service/ru rude recall": 0.41,
 	"service/vi rude recall": 0.52, "service/zh rude recall": 0.58,
