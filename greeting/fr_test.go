@@ -1450,6 +1450,16 @@ var frenchCases = []langCase{
 	{"not courtesy: thanks and a question", "Très bien, merci. Et le numéro de suivi ?",
 		want{has: S{greeting.Gratitude}, courtesyOnly: no},
 		"a question about the tracking number follows"},
+
+	// Another language offered to a reader who reads no French is no
+	// blame; the same condition before a refusal is. Written for these
+	// tests.
+	{"another language offered", "Si vous ne comprenez pas le français, nous pouvons vous répondre en anglais.",
+		want{not: hostileStrategies, hostile: no, register: formal},
+		"the condition leads to help in English"},
+	{"no French, no help", "Si vous ne comprenez pas le français, je ne peux rien pour vous.",
+		want{has: S{greeting.Blame}, hostile: yes},
+		"the condition blames the reader, and the refusal follows"},
 }
 
 func TestFrench(t *testing.T) { runLangCases(t, language.French, frenchCases) }
