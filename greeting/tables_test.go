@@ -85,6 +85,36 @@ func TestTablesLoadAsCompiled(t *testing.T) {
 	}
 }
 
+// TestHeadersAsCompiled checks that reading the headers alone, as Default
+// does for every built-in file, finds what compiling the whole text finds:
+// the language, its name and settings, and the word lists of the sections
+// the headers read (common, function, laughter), though it skips the rest.
+func TestHeadersAsCompiled(t *testing.T) {
+	for name, src := range builtinSources(t) {
+		full, err := parseLexicon(name, src, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hdr, err := parseLexicon(name, src, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		type header struct {
+			Tag                      language.Tag
+			Name                     string
+			KeepAccents              bool
+			ContentLetters           int
+			Common, Function, Laughs []string
+		}
+		read := func(lx *lexicon) header {
+			return header{lx.tag, lx.name, lx.keepAccents, lx.contentLetters, lx.common, lx.function, lx.laughs}
+		}
+		if d := cmp.Diff(read(full), read(hdr), cmp.Comparer(func(a, b language.Tag) bool { return a == b })); d != "" {
+			t.Errorf("%s: the headers differ from the compiled text's (-compiled +headers):\n%s", name, d)
+		}
+	}
+}
+
 func TestTablesErrors(t *testing.T) {
 	src := builtinSources(t)["it.txt"]
 	lx, err := parseLexicon("it.txt", src, true)
