@@ -57,6 +57,17 @@ var floors = map[string]float64{
 	"politeness/es accuracy": 0.97, "politeness/fr accuracy": 0.945,
 	"politeness/ru accuracy": 0.96, "politeness/vi accuracy": 0.93,
 	"politeness/hi accuracy": 0.945, "politeness/ko accuracy": 0.93,
+
+	"posts/es offensive recall": 0.85,
+	"posts/fr offensive recall": 0.85,
+	"posts/hi offensive recall": 0.58,
+	"posts/it offensive recall": 0.83,
+	"posts/ja offensive recall": 0.76,
+	"posts/ko offensive recall": 0.85,
+	"posts/nl offensive recall": 0.75,
+	"posts/pt offensive recall": 0.8,
+	"posts/ru offensive recall": 0.8,
+	"posts/vi offensive recall": 0.8,
 }
 
 // ceilings bound the false positive rates: hostility read into harmless
@@ -89,6 +100,17 @@ var ceilings = map[string]float64{
 	"service/ja civil hostile": 0.025, "service/ko civil hostile": 0.025, "service/nl civil hostile": 0.025,
 	"service/pt civil hostile": 0.025, "service/ru civil hostile": 0.025,
 	"service/vi civil hostile": 0.025, "service/zh civil hostile": 0.025,
+
+	"posts/es harmless hostile": 0.184, "posts/es harmless hostile, not by swearing alone": 0.05,
+	"posts/fr harmless hostile": 0.15, "posts/fr harmless hostile, not by swearing alone": 0.034,
+	"posts/hi harmless hostile": 0.117, "posts/hi harmless hostile, not by swearing alone": 0.067,
+	"posts/it harmless hostile": 0.134, "posts/it harmless hostile, not by swearing alone": 0.034,
+	"posts/ja harmless hostile": 0.117, "posts/ja harmless hostile, not by swearing alone": 0.084,
+	"posts/ko harmless hostile": 0.167, "posts/ko harmless hostile, not by swearing alone": 0.134,
+	"posts/nl harmless hostile": 0.15, "posts/nl harmless hostile, not by swearing alone": 0.05,
+	"posts/pt harmless hostile": 0.15, "posts/pt harmless hostile, not by swearing alone": 0.034,
+	"posts/ru harmless hostile": 0.084, "posts/ru harmless hostile, not by swearing alone": 0.067,
+	"posts/vi harmless hostile": 0.117, "posts/vi harmless hostile, not by swearing alone": 0.084,
 }
 
 // figure is one measured number on one data set.
@@ -598,6 +620,47 @@ func TestServiceReplies(t *testing.T) {
 		figs = append(figs,
 			figure{"service/" + lang + " rude recall", rude, float64(caught) / float64(rude)},
 			figure{"service/" + lang + " civil hostile", civil, float64(flagged) / float64(civil)})
+	}
+	report(t, figs)
+}
+
+// TestHostilityBlind reads the blind sets of offensive and harmless posts
+// in testdata/posts (see its README): recall of Hostile on the offensive
+// ones, and the share of harmless ones read as hostile, all told and by
+// more than swearing (which the sets' writers counted harmless when aimed
+// at things, and offensive-language datasets mostly count offensive). They
+// are in the repository, so this evaluation never skips.
+func TestHostilityBlind(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "posts", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no blind sets in testdata/posts: %v", err)
+	}
+	c := Default()
+	var figs []figure
+	for _, file := range files {
+		lang := strings.TrimSuffix(filepath.Base(file), ".txt")
+		var offensive, caught, harmless, flagged, attacked int
+		for kind, text := range markedLines(t, file) {
+			r := c.Check(text, language.Make(lang))
+			if kind == '-' {
+				offensive++
+				if r.Hostile {
+					caught++
+				}
+				continue
+			}
+			harmless++
+			if r.Hostile {
+				flagged++
+			}
+			if slices.ContainsFunc(r.Markers, func(m Marker) bool { return m.Strategy.Hostile() && m.Strategy != Profanity }) {
+				attacked++
+			}
+		}
+		figs = append(figs,
+			figure{"posts/" + lang + " offensive recall", offensive, float64(caught) / float64(offensive)},
+			figure{"posts/" + lang + " harmless hostile", harmless, float64(flagged) / float64(harmless)},
+			figure{"posts/" + lang + " harmless hostile, not by swearing alone", harmless, float64(attacked) / float64(harmless)})
 	}
 	report(t, figs)
 }
