@@ -61,7 +61,7 @@ var floors = map[string]float64{
 	"posts/es offensive recall": 0.85,
 	"posts/fr offensive recall": 0.85,
 	"posts/hi offensive recall": 0.58,
-	"posts/it offensive recall": 0.83,
+	"posts/it offensive recall": 0.85,
 	"posts/ja offensive recall": 0.76,
 	"posts/ko offensive recall": 0.85,
 	"posts/nl offensive recall": 0.75,
