@@ -59,14 +59,14 @@ var floors = map[string]float64{
 	"politeness/hi accuracy": 0.945, "politeness/ko accuracy": 0.93,
 
 	"posts/es offensive recall": 0.85,
-	"posts/fr offensive recall": 0.85,
+	"posts/fr offensive recall": 0.9,
 	"posts/hi offensive recall": 0.58,
 	"posts/it offensive recall": 0.85,
-	"posts/ja offensive recall": 0.76,
+	"posts/ja offensive recall": 0.83,
 	"posts/ko offensive recall": 0.91,
-	"posts/nl offensive recall": 0.75,
-	"posts/pt offensive recall": 0.8,
-	"posts/ru offensive recall": 0.8,
+	"posts/nl offensive recall": 0.83,
+	"posts/pt offensive recall": 0.88,
+	"posts/ru offensive recall": 0.85,
 	"posts/vi offensive recall": 0.8,
 }
 
@@ -103,7 +103,7 @@ var ceilings = map[string]float64{
 
 	"posts/es harmless hostile": 0.184, "posts/es harmless hostile, not by swearing alone": 0.05,
 	"posts/fr harmless hostile": 0.15, "posts/fr harmless hostile, not by swearing alone": 0.034,
-	"posts/hi harmless hostile": 0.117, "posts/hi harmless hostile, not by swearing alone": 0.067,
+	"posts/hi harmless hostile": 0.084, "posts/hi harmless hostile, not by swearing alone": 0.034,
 	"posts/it harmless hostile": 0.134, "posts/it harmless hostile, not by swearing alone": 0.034,
 	"posts/ja harmless hostile": 0.117, "posts/ja harmless hostile, not by swearing alone": 0.084,
 	"posts/ko harmless hostile": 0.15, "posts/ko harmless hostile, not by swearing alone": 0.117,
