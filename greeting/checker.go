@@ -357,10 +357,10 @@ func (lx *lexicon) read(s *scratch, region language.Region, given bool) Report {
 			if e.attrs&attrClause != 0 {
 				scope = int32(len(toks)) // "Non è vero che sei un idiota": to the clause's end
 			}
-			if next := m.End; int(next) < len(toks) && toks[next].Flags&(match.Unspaced|match.WordStart|match.Break) == match.Unspaced|match.WordStart {
+			if after := m.End; int(after) < len(toks) && toks[after].Flags&(match.Unspaced|match.WordStart|match.Break) == match.Unspaced|match.WordStart {
 				// A negation before a word of syllables written apart
 				// (Korean) negates that word: "안 돼요 포기하세요".
-				scope = wordEnd(toks, next) - next
+				scope = wordEnd(toks, after) - after
 			}
 			negatedTill, negatedAt = scopeEnd(toks, m.End, scope), m.End
 			// A negation denies something ("still not done", "todavía no",

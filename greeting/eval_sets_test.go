@@ -594,32 +594,13 @@ func TestHostilityOrdinary(t *testing.T) {
 // rude ones, and the share of civil ones read as hostile. They are in the
 // repository, so this evaluation never skips.
 func TestServiceReplies(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "service", "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no blind sets in testdata/service: %v", err)
-	}
-	c := Default()
 	var figs []figure
-	for _, file := range files {
-		lang := strings.TrimSuffix(filepath.Base(file), ".txt")
-		var rude, caught, civil, flagged int
-		for kind, text := range markedLines(t, file) {
-			hostile := c.Check(text, language.Make(lang)).Hostile
-			if kind == '-' {
-				rude++
-				if hostile {
-					caught++
-				}
-			} else {
-				civil++
-				if hostile {
-					flagged++
-				}
-			}
-		}
+	for lang, lines := range blindSets(t, "service") {
+		n, caught := share(lines, '-', hostile)
+		m, flagged := share(lines, '+', hostile)
 		figs = append(figs,
-			figure{"service/" + lang + " rude recall", rude, float64(caught) / float64(rude)},
-			figure{"service/" + lang + " civil hostile", civil, float64(flagged) / float64(civil)})
+			figure{"service/" + lang + " rude recall", n, float64(caught) / float64(n)},
+			figure{"service/" + lang + " civil hostile", m, float64(flagged) / float64(m)})
 	}
 	report(t, figs)
 }
@@ -631,36 +612,18 @@ func TestServiceReplies(t *testing.T) {
 // at things, and offensive-language datasets mostly count offensive). They
 // are in the repository, so this evaluation never skips.
 func TestHostilityBlind(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "posts", "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no blind sets in testdata/posts: %v", err)
+	attacks := func(r Report) bool {
+		return slices.ContainsFunc(r.Markers, func(m Marker) bool { return m.Strategy.Hostile() && m.Strategy != Profanity })
 	}
-	c := Default()
 	var figs []figure
-	for _, file := range files {
-		lang := strings.TrimSuffix(filepath.Base(file), ".txt")
-		var offensive, caught, harmless, flagged, attacked int
-		for kind, text := range markedLines(t, file) {
-			r := c.Check(text, language.Make(lang))
-			if kind == '-' {
-				offensive++
-				if r.Hostile {
-					caught++
-				}
-				continue
-			}
-			harmless++
-			if r.Hostile {
-				flagged++
-			}
-			if slices.ContainsFunc(r.Markers, func(m Marker) bool { return m.Strategy.Hostile() && m.Strategy != Profanity }) {
-				attacked++
-			}
-		}
+	for lang, lines := range blindSets(t, "posts") {
+		n, caught := share(lines, '-', hostile)
+		m, flagged := share(lines, '+', hostile)
+		_, attacked := share(lines, '+', attacks)
 		figs = append(figs,
-			figure{"posts/" + lang + " offensive recall", offensive, float64(caught) / float64(offensive)},
-			figure{"posts/" + lang + " harmless hostile", harmless, float64(flagged) / float64(harmless)},
-			figure{"posts/" + lang + " harmless hostile, not by swearing alone", harmless, float64(attacked) / float64(harmless)})
+			figure{"posts/" + lang + " offensive recall", n, float64(caught) / float64(n)},
+			figure{"posts/" + lang + " harmless hostile", m, float64(flagged) / float64(m)},
+			figure{"posts/" + lang + " harmless hostile, not by swearing alone", m, float64(attacked) / float64(m)})
 	}
 	report(t, figs)
 }
@@ -670,45 +633,68 @@ func TestHostilityBlind(t *testing.T) {
 // the side each request was written for, as TyDiP counts it. They are in
 // the repository, so this evaluation never skips.
 func TestPolitenessBlind(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "politeness", "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no blind sets in testdata/politeness: %v", err)
-	}
-	c := Default()
 	var figs []figure
-	for _, file := range files {
-		lang := strings.TrimSuffix(filepath.Base(file), ".txt")
-		polite, n := 0, 0
-		for kind, text := range markedLines(t, file) {
-			n++
-			if (c.Check(text, language.Make(lang)).Politeness > 0) == (kind == '+') {
-				polite++
-			}
-		}
-		figs = append(figs, figure{"politeness/" + lang + " accuracy", n, float64(polite) / float64(n)})
+	for lang, lines := range blindSets(t, "politeness") {
+		_, polite := share(lines, '+', func(r Report) bool { return r.Politeness > 0 })
+		_, impolite := share(lines, '-', func(r Report) bool { return r.Politeness <= 0 })
+		figs = append(figs, figure{"politeness/" + lang + " accuracy", len(lines), float64(polite+impolite) / float64(len(lines))})
 	}
 	report(t, figs)
 }
 
-// markedLines yields the lines of a blind set, each a mark ('+' or '-')
-// and a text after a space.
-func markedLines(t *testing.T, file string) iter.Seq2[byte, string] {
-	src, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
+// A checked line is a line of a blind set: the side it was written for
+// ('+' or '-') and the report of its text.
+type checked struct {
+	side byte
+	r    Report
+}
+
+// blindSets checks the blind sets in testdata/dir, one file per language
+// named by its tag, each line a side ('+' or '-') and a text after a space,
+// and yields each language with its lines, in the order of the files.
+func blindSets(t *testing.T, dir string) iter.Seq2[string, []checked] {
+	files, err := filepath.Glob(filepath.Join("testdata", dir, "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no blind sets in testdata/%s: %v", dir, err)
 	}
-	return func(yield func(byte, string) bool) {
-		for line := range strings.Lines(string(src)) {
-			kind, text, ok := strings.Cut(strings.TrimSpace(line), " ")
-			if !ok || kind != "-" && kind != "+" {
-				t.Fatalf("%s: %q: want a line starting with - or +", file, line)
+	c := Default()
+	return func(yield func(string, []checked) bool) {
+		for _, file := range files {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
 			}
-			if !yield(kind[0], text) {
+			lang := strings.TrimSuffix(filepath.Base(file), ".txt")
+			var lines []checked
+			for line := range strings.Lines(string(src)) {
+				side, text, ok := strings.Cut(strings.TrimSpace(line), " ")
+				if !ok || side != "-" && side != "+" {
+					t.Fatalf("%s: %q: want a line starting with - or +", file, line)
+				}
+				lines = append(lines, checked{side[0], c.Check(text, language.Make(lang))})
+			}
+			if !yield(lang, lines) {
 				return
 			}
 		}
 	}
 }
+
+// share returns the number of lines of a side, and how many of them have
+// the property.
+func share(lines []checked, side byte, property func(Report) bool) (n, with int) {
+	for _, l := range lines {
+		if l.side == side {
+			n++
+			if property(l.r) {
+				with++
+			}
+		}
+	}
+	return n, with
+}
+
+func hostile(r Report) bool { return r.Hostile }
 
 // ordinaryLines returns the lines of the formality sets in lang, both
 // twins of both domains; for English, the English sources they were
