@@ -2,6 +2,7 @@ package ethics
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/rapportkit/rapport"
 )
@@ -15,10 +16,16 @@ import (
 //
 // Findings are ordered by turn (findings about the whole conversation last)
 // and then by the order of the rules in the file.
+//
+// A rule whose condition failed at run time did not fire: it is not among
+// the findings but among the failures, each saying what went wrong, and it
+// makes the verdict at least Warn. Failures marshal as "failures", left
+// out when there are none.
 type Decision struct {
 	Policy   string            `json:"policy"`
 	Verdict  Verdict           `json:"verdict"`
 	Findings []rapport.Finding `json:"findings"`
+	Failures []rapport.Finding `json:"failures,omitempty"`
 }
 
 // Verdict is what to do with the reviewed replies. The zero value is Pass.
@@ -62,12 +69,16 @@ func (v *Verdict) UnmarshalText(b []byte) error {
 
 // Has reports whether a rule fired, by its id ("respect/no-hostility").
 func (d *Decision) Has(rule string) bool {
-	for _, f := range d.Findings {
-		if f.Rule == rule {
-			return true
-		}
-	}
-	return false
+	return d.FiredAt(rule, -1)
+}
+
+// FiredAt reports whether a rule fired about a turn: at the turn itself,
+// or about the whole conversation. Turn -1 asks about the whole
+// conversation, where a rule fired at any turn counts.
+func (d *Decision) FiredAt(rule string, turn int) bool {
+	return slices.ContainsFunc(d.Findings, func(f rapport.Finding) bool {
+		return f.Rule == rule && (turn == -1 || f.Turn == turn || f.Turn == -1)
+	})
 }
 
 // Rules returns the ids of the rules that fired, in order, without repeats.

@@ -32,7 +32,7 @@ func WithChecker(c *greeting.Checker) EvalOption {
 // Evaluate judges a conversation: each reply in a rule's scope is read once
 // by the greeting checker, and every rule runs against it. The error is
 // non-nil only when a rule failed at run time; the decision then still holds
-// every other finding, and one finding per failure.
+// every finding, and the failures in Decision.Failures.
 func (p *Policy) Evaluate(c rapport.Conversation, opts ...EvalOption) (Decision, error) {
 	return p.EvaluateContext(context.Background(), c, opts...)
 }
@@ -75,21 +75,39 @@ func (p *Policy) EvaluateView(ctx context.Context, e *View) (Decision, error) {
 			if err != nil {
 				errs = append(errs, err)
 			}
-			if fired || err != nil {
+			switch {
+			case fired:
 				d.Findings = append(d.Findings, f)
-				d.Verdict = max(d.Verdict, verdictOf(r, err))
+			case err != nil:
+				d.Failures = append(d.Failures, f)
+			default:
+				continue
 			}
+			d.Verdict = max(d.Verdict, verdictOf(r, fired))
 		}
 	}
 	e.sortFindings(d.Findings)
+	e.sortFindings(d.Failures)
 	return d, errors.Join(errs...)
 }
 
-// verdictOf returns the verdict a finding of r brings.
-func verdictOf(r *rule, err error) Verdict {
+// runMsg returns what went wrong in an expression that failed, without
+// where: the finding's message is read beside the rule.
+func runMsg(err error) string {
+	if re, ok := errors.AsType[*cond.RunError](err); ok {
+		return re.Msg
+	}
+	return err.Error()
+}
+
+// verdictOf returns the verdict a finding of r brings: that of its
+// enforcement if it fired, even when its message or suggestion then failed
+// (a blocking rule still blocks), and a warning if its condition could not
+// run, whatever it enforces.
+func verdictOf(r *rule, fired bool) Verdict {
 	switch {
-	case err != nil:
-		return Warn // a rule that cannot run is a warning, whatever it enforces
+	case !fired:
+		return Warn
 	case r.enforce == enforceBlock:
 		return Block
 	case r.enforce == enforceWarn:
@@ -338,6 +356,7 @@ func (e *View) run(r *rule, turn int) (f rapport.Finding, fired bool, err error)
 	}
 	msg, err := e.text.Render(r.message, in, &e.vm)
 	if err != nil {
+		f.Message = "rule " + r.id + " fired, and its message failed: " + runMsg(err)
 		return f, true, fmt.Errorf("ethics: %w", cond.Failed(err, fmt.Sprintf("message of rule %s at turn %d", r.id, turn)))
 	}
 	f.Message = msg

@@ -106,8 +106,8 @@ func TestEvaluate(t *testing.T) {
 			map[string]any{"items": []int{0, 0, 0, 0, 0, 0}}, []string{"care/whole@-1"}, ethics.Pass, "", "conversation rules run once, with turn -1; audit does not change the verdict"},
 		{"run-time error",
 			rapport.Conversation{Messages: []rapport.Message{msg(cu, "10:00:00", "Where is my order?"), msg(ag, "10:05:00", "It ships today.")}},
-			nil, []string{"care/waited@1", "care/broken@1"}, ethics.Warn, "ethics: shop.policy:18:21: rule care/broken at turn 1: ",
-			"a failing rule is a finding and an error, and the others still run"},
+			nil, []string{"care/waited@1", "care/broken@1 failed"}, ethics.Warn, "ethics: shop.policy:18:21: rule care/broken at turn 1: ",
+			"a failing rule is a failure and an error, not a finding, and the others still run"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -115,6 +115,9 @@ func TestEvaluate(t *testing.T) {
 			var got []string
 			for _, f := range d.Findings {
 				got = append(got, f.Rule+"@"+itoa(f.Turn))
+			}
+			for _, f := range d.Failures {
+				got = append(got, f.Rule+"@"+itoa(f.Turn)+" failed")
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("findings (-want +got):\n%s\n(%s)", diff, tt.reason)
@@ -188,8 +191,8 @@ principle p
 	if err == nil || !strings.Contains(err.Error(), "memory budget exceeded") {
 		t.Errorf("err = %v, want the memory budget", err)
 	}
-	if len(d.Findings) != 1 || d.Verdict != ethics.Warn {
-		t.Errorf("a failed rule should leave one finding and a warning: %+v", d)
+	if len(d.Findings) != 0 || len(d.Failures) != 1 || d.Verdict != ethics.Warn {
+		t.Errorf("a failed rule should leave one failure and a warning: %+v", d)
 	}
 	if time.Since(start) > 5*time.Second {
 		t.Errorf("the runaway rule ran for %v", time.Since(start))
@@ -217,7 +220,7 @@ principle p
 		t.Errorf("err = %v, want the memory budget of the nested loops", err)
 	}
 	var rules []string
-	for _, f := range d.Findings {
+	for _, f := range append(d.Findings, d.Failures...) {
 		rules = append(rules, f.Rule)
 	}
 	if want := []string{"p/short-words", "p/nested"}; !slices.Equal(rules, want) {
@@ -384,5 +387,61 @@ func TestZeroView(t *testing.T) {
 	var w ethics.View
 	if n := len(w.Conversation().Messages); n != 0 || w.Report(0) != nil || w.Env(-1).Reply.Turn != -1 {
 		t.Errorf("zero view: %d messages, report %v, reply turn %d", n, w.Report(0), w.Env(-1).Reply.Turn)
+	}
+}
+
+// TestFiredRuleWithFailingMessage checks that a blocking rule that fired
+// still blocks when its message cannot be rendered: a guard must not send
+// the hostile draft because a template failed.
+func TestFiredRuleWithFailingMessage(t *testing.T) {
+	p := ethics.MustParse("shop.policy", []byte(`policy shop
+principle respect
+  rule no-hostility critical block
+    when reply.hostile
+    message "Hostile, order {{ facts.order > 3 }}"
+`))
+	d, err := p.Evaluate(espresso(t))
+	if err == nil || !strings.Contains(err.Error(), "message of rule respect/no-hostility") {
+		t.Errorf("err = %v, want the message's failure", err)
+	}
+	if d.Verdict != ethics.Block || !d.Has("respect/no-hostility") || len(d.Failures) != 0 {
+		t.Fatalf("decision %+v: want the rule fired and blocking", d)
+	}
+	if msg := d.Findings[0].Message; !strings.HasPrefix(msg, "rule respect/no-hostility fired, and its message failed: ") {
+		t.Errorf("message %q, want it to say the rule fired and what failed", msg)
+	}
+}
+
+// TestFailuresAreNotFindings checks that a rule whose condition fails at run
+// time is a failure, not a finding: Has, Rules and FiredAt leave it out,
+// and the JSON form lists it under "failures".
+func TestFailuresAreNotFindings(t *testing.T) {
+	p := ethics.MustParse("shop.policy", []byte(`policy shop
+principle respect
+  rule strikes critical block
+    when facts.strikes > 2 && reply.hostile
+  rule hostile major warn
+    when reply.hostile
+`))
+	d, err := p.Evaluate(espresso(t))
+	if err == nil {
+		t.Fatal("want the failure of respect/strikes as an error")
+	}
+	if d.Has("respect/strikes") || d.FiredAt("respect/strikes", 2) || slices.Contains(d.Rules(), "respect/strikes") {
+		t.Errorf("rules %v: a rule that could not run did not fire", d.Rules())
+	}
+	if !d.FiredAt("respect/hostile", 2) || !d.FiredAt("respect/hostile", -1) || d.FiredAt("respect/hostile", 0) {
+		t.Errorf("FiredAt: want respect/hostile at turn 2 and over the conversation, not at turn 0")
+	}
+	if d.Verdict != ethics.Warn {
+		t.Errorf("verdict %v, want warn", d.Verdict)
+	}
+	b, _ := json.Marshal(d)
+	if !strings.Contains(string(b), `"failures":[{"rule":"respect/strikes"`) {
+		t.Errorf("JSON %s: want the failure under failures", b)
+	}
+	d, _ = ethics.MustParse("p", []byte("policy p\nprinciple a\n  rule b\n    when false\n")).Evaluate(espresso(t))
+	if b, _ := json.Marshal(d); strings.Contains(string(b), "failures") {
+		t.Errorf("JSON %s: failures are left out when there are none", b)
 	}
 }

@@ -399,10 +399,10 @@ principle care
 	}})
 	fmt.Println(err)
 	fmt.Println(d.Verdict, d.Rules())
-	fmt.Println(d.Findings[0].Message)
+	fmt.Println(d.Failures[0].Message)
 	// Output:
 	// ethics: tenant.policy:4:19: rule care/greedy at turn 1: memory budget exceeded
-	// warn [care/greedy care/greeting]
+	// warn [care/greeting]
 	// rule care/greedy failed: memory budget exceeded
 }
 

@@ -116,7 +116,7 @@ func (p *Policy) Rules() []string {
 func (p *Policy) Verdict(rule string) (v Verdict, ok bool) {
 	for _, r := range p.rules {
 		if r.id == rule {
-			return verdictOf(r, nil), true
+			return verdictOf(r, true), true
 		}
 	}
 	return Pass, false

@@ -73,6 +73,8 @@ func ExampleScorecard_Text() {
 	// first-impression: 0% — FAILED (a critical criterion failed)
 	// ! Respect                    0% fail
 	//       turn 1: "Sto lavorando" (respect/no-hostility) Hostile reply: "Sto lavorando", "deve aspettare", "come tutti gli altri"
+	//       turn 1: "deve aspettare" (respect/no-hostility)
+	//       turn 1: "come tutti gli altri" (respect/no-hostility)
 	//       turn 1: (respect/public-restraint) An impolite reply in public: everyone present sees how this customer is treated.
 	//   Greeting                   0% none
 	//       turn 1: "deve aspettare" formal_address

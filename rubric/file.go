@@ -421,9 +421,7 @@ func scoreFile(policy *ethics.Policy, crit []fileCriterion, view *ethics.View, s
 	env := func(turn int) cond.Input {
 		if !inputs[turn+1].Valid() {
 			envs[turn+1] = Env{Env: *view.Env(turn), Fired: func(rule string) bool {
-				return slices.ContainsFunc(decision.Findings, func(f rapport.Finding) bool {
-					return f.Rule == rule && (f.Turn == turn || f.Turn == -1)
-				})
+				return decision.FiredAt(rule, turn)
 			}}
 			inputs[turn+1] = cond.NewInput(&envs[turn+1], &boxes[turn+1])
 		}
@@ -478,6 +476,13 @@ func failed(err error, at cond.At, what string, turn int) Rating {
 
 // rateTurn rates one reply (or the conversation, at -1) on one criterion.
 func rateTurn(machine *vm.VM, view *ethics.View, env cond.Input, d *ethics.Decision, fc fileCriterion, turn int) Rating {
+	// A rule that fired() names and that could not run neither fired nor
+	// did not: the criterion cannot be rated, and says why.
+	for _, f := range d.Failures {
+		if (turn == -1 || f.Turn == turn || f.Turn == -1) && slices.Contains(fc.refs.Rules, f.Rule) && !d.FiredAt(f.Rule, turn) {
+			return Rating{NA: true, Evidence: []Evidence{{Turn: f.Turn, Rule: f.Rule, Note: f.Message}}}
+		}
+	}
 	if fc.when != nil {
 		out, err := fc.when.Run(machine, env)
 		if err != nil {
@@ -515,12 +520,20 @@ func evidence(view *ethics.View, d *ethics.Decision, refs cond.Refs, turn int) [
 		text = view.Conversation().Messages[turn].Text
 	}
 	for _, f := range d.Findings {
-		if (f.Turn == turn || f.Turn == -1) && slices.Contains(refs.Rules, f.Rule) {
+		if (turn == -1 || f.Turn == turn || f.Turn == -1) && slices.Contains(refs.Rules, f.Rule) {
 			e := Evidence{Turn: f.Turn, Rule: f.Rule, Note: f.Message}
-			if len(f.Spans) > 0 {
-				e.Start, e.End, e.Quote = f.Spans[0].Start, f.Spans[0].End, f.Spans[0].In(text)
+			if len(f.Spans) == 0 {
+				ev = append(ev, e)
 			}
-			ev = append(ev, e)
+			quoted := text
+			if f.Turn != turn && f.Turn >= 0 {
+				quoted = view.Conversation().Messages[f.Turn].Text
+			}
+			for _, sp := range f.Spans {
+				e.Start, e.End, e.Quote = sp.Start, sp.End, sp.In(quoted)
+				ev = append(ev, e)
+				e.Note = "" // said once, with the first quote
+			}
 		}
 	}
 	if rep := view.Report(turn); rep != nil {

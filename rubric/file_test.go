@@ -233,3 +233,62 @@ criterion vip "VIP care" weight 1
 		t.Errorf("criterion %+v, want not applicable with the note %q", c, want)
 	}
 }
+
+// TestFiredOverTheConversation checks that fired() in a criterion of scope
+// conversation sees a rule that fired at any turn, and that a rule that
+// could not run leaves the criterion not applicable, with its failure as
+// the note, rather than read as not fired.
+func TestFiredOverTheConversation(t *testing.T) {
+	pol := ethics.MustParse("shop.policy", []byte(`policy shop
+principle respect
+  rule no-hostility critical block
+    when reply.hostile
+  rule strikes critical block
+    when facts.strikes > 2 && reply.hostile
+`))
+	r, err := rubric.Parse("t.rubric", []byte(`rubric t "T"
+criterion whole "No hostility anywhere" weight 1
+  scope conversation
+  scale binary
+  score !fired("respect/no-hostility")
+criterion strikes "No strikes" weight 1
+  scope every-reply
+  scale binary
+  score !fired("respect/strikes")
+`), rubric.WithPolicy(pol))
+	if err != nil {
+		t.Fatal(err)
+	}
+	card := r.Score(espresso(t, ""))
+	whole, strikes := card.Criteria[0], card.Criteria[1]
+	if whole.Score == nil || *whole.Score != 0 || len(whole.Evidence) == 0 || whole.Evidence[0].Rule != "respect/no-hostility" {
+		t.Errorf("whole = %+v: want 0, with the finding at turn 2 as evidence", whole)
+	}
+	if strikes.Score != nil || len(strikes.Evidence) == 0 || !strings.HasPrefix(strikes.Evidence[0].Note, "rule respect/strikes failed") {
+		t.Errorf("strikes = %+v: want not applicable, with the rule's failure as the note", strikes)
+	}
+}
+
+// TestEvidenceJSON checks that a quote at the start of a message keeps its
+// start offset in JSON, and that evidence without a quote has none.
+func TestEvidenceJSON(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		e      rubric.Evidence
+		want   string
+		reason string
+	}{
+		{"quote at 0", rubric.Evidence{Turn: 2, End: 11, Quote: "I'm working"}, `{"turn":2,"start":0,"end":11,"quote":"I'm working"}`, "start 0 is an offset, not an absence"},
+		{"quote inside", rubric.Evidence{Turn: 1, Start: 4, End: 8, Quote: "wait"}, `{"turn":1,"start":4,"end":8,"quote":"wait"}`, "offsets as they are"},
+		{"note only", rubric.Evidence{Turn: -1, Rule: "a/b", Note: "fired"}, `{"turn":-1,"rule":"a/b","note":"fired"}`, "no words quoted, no offsets"},
+	} {
+		b, err := json.Marshal(tt.e)
+		if err != nil || string(b) != tt.want {
+			t.Errorf("%s: %s, %v; want %s (%s)", tt.name, b, err, tt.want, tt.reason)
+		}
+		var back rubric.Evidence
+		if err := json.Unmarshal(b, &back); err != nil || back != tt.e {
+			t.Errorf("%s: read back %+v, %v; want %+v", tt.name, back, err, tt.e)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package rubric
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"github.com/rapportkit/rapport/ethics"
@@ -32,7 +33,9 @@ func Pass(evidence ...Evidence) Rating { return Rate(1, evidence...) }
 func Fail(evidence ...Evidence) Rating { return Rate(0, evidence...) }
 
 // Evidence is what a rating rests on: a quote from a message, a finding of
-// the ethics policy, a note from a human grader.
+// the ethics policy, a note from a human grader. Its JSON form has start
+// and end whenever it quotes words (a quote may start at byte 0), and
+// leaves them out when it quotes none.
 type Evidence struct {
 	Turn  int    `json:"turn"`            // index of the message, -1 for the whole conversation
 	Start int    `json:"start,omitempty"` // byte offsets of Quote in the message's text
@@ -40,6 +43,22 @@ type Evidence struct {
 	Quote string `json:"quote,omitempty"` // the words, as written
 	Rule  string `json:"rule,omitempty"`  // the ethics rule that fired, if any
 	Note  string `json:"note,omitempty"`
+}
+
+// MarshalJSON implements [json.Marshaler].
+func (e Evidence) MarshalJSON() ([]byte, error) {
+	type plain Evidence // without the method
+	if e.End == 0 {
+		return json.Marshal(plain(e))
+	}
+	return json.Marshal(struct {
+		Turn  int    `json:"turn"`
+		Start int    `json:"start"`
+		End   int    `json:"end"`
+		Quote string `json:"quote,omitempty"`
+		Rule  string `json:"rule,omitempty"`
+		Note  string `json:"note,omitempty"`
+	}{e.Turn, e.Start, e.End, e.Quote, e.Rule, e.Note})
 }
 
 // A Criterion rates one aspect of a subject of type S. Score is called once

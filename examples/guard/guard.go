@@ -189,9 +189,7 @@ func (g *Guard) Check(ctx context.Context, c rapport.Conversation, d Draft) (Res
 		}
 		verdict = max(verdict, v)
 	}
-	// The decision's verdict bounds the draft's: a rule that failed at run
-	// time counts as a warning there, whatever it enforces.
-	r.Action = actionOf(min(verdict, dec.Verdict))
+	r.Action = actionOf(verdict)
 	if err != nil {
 		r.Action = max(r.Action, Revise)
 		return r, fmt.Errorf("guard: checking the draft at turn %d: %w", turn, err)

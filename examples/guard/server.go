@@ -139,8 +139,8 @@ func (s *service) check(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusServiceUnavailable, "the draft was not fully checked: %v", context.Cause(ctx))
 		return
 	case err != nil:
-		// A rule failed at run time: the result already counts it as a
-		// warning, with a finding; the operator should fix the policy.
+		// A rule failed at run time: the result's action is already at
+		// least Revise; the operator should fix the policy.
 		s.cfg.Log.Print(err)
 	}
 	reply(w, http.StatusOK, res)
