@@ -72,8 +72,9 @@
 // Test blocks are described at [Test].
 //
 // In an expression, a # that follows a space or a tab starts a comment,
-// as elsewhere in the file. Write expr's # (the element in a predicate)
-// inside braces, where it follows "{": any(facts.tags, {# == "vip"}).
+// as elsewhere in the file, unless it stands inside brackets or quotes:
+// expr's own # (the element in a predicate) always does, so
+// any(facts.tags, # == "vip") and reduce(1..3, #acc + #, 0) are code.
 //
 // # The environment
 //

@@ -3,6 +3,7 @@ package ethics_test
 import (
 	"context"
 	"encoding/json"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -443,5 +444,51 @@ principle respect
 	d, _ = ethics.MustParse("p", []byte("policy p\nprinciple a\n  rule b\n    when false\n")).Evaluate(espresso(t))
 	if b, _ := json.Marshal(d); strings.Contains(string(b), "failures") {
 		t.Errorf("JSON %s: failures are left out when there are none", b)
+	}
+}
+
+// TestRunawayStrings checks that strings an expression builds count against
+// the memory budget, and that a step that would build more than
+// cond.MaxValue bytes fails before it allocates: "+" and replace, repeat,
+// join and toJSON cost nothing to expr's own count, and these conditions
+// allocated gigabytes. Ordinary uses of the same operations still run.
+func TestRunawayStrings(t *testing.T) {
+	long := rapport.Conversation{Messages: []rapport.Message{
+		{Role: rapport.RoleCustomer, Text: "Where is my order?"},
+		{Role: rapport.RoleAgent, Text: strings.Repeat("Thank you for waiting, it ships today. ", 1500)},
+	}}
+	tests := []struct {
+		name, when, wantErr, reason string
+	}{
+		{"doubling", `len(reduce(1..40, #acc + #acc, "xxxxxxxxxx")) > 0`, "memory budget exceeded", "each step doubles the string"},
+		{"squaring", `len(replace(reply.text, " ", reply.text)) > 0`, "replace would build a string longer than", "the text put back into each of its spaces"},
+		{"repeat", `len(repeat(reply.text, 100000)) > 0`, "repeat would build a string longer than", "a hundred thousand copies of the reply"},
+		{"join", `len(join(map(1..50, reply.text), "")) > 0`, "join would build a string longer than", "fifty copies joined"},
+		{"escaping", `len(reduce(1..40, toJSON(#acc), "\"")) > 0`, "memory budget exceeded", "each step escapes the last"},
+		{"concatenation", `"a" + "b" == "ab" && len(reply.text + "!") > 0`, "", "strings joined, within the budget"},
+		{"case", `upper(reply.text) contains "THANK"`, "", "one pass over the reply"},
+		{"numbers", `reduce(1..10, #acc + #, 0) == 55 && 1 + 2 == 3`, "", "+ on numbers is untouched"},
+		{"durations", `customer.waited + duration("3m") > duration("2m")`, "", "+ on durations is untouched"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := ethics.Parse("tenant.policy", []byte("policy p\nprinciple a\n  rule r\n    when "+tt.when+"\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			d, err := p.Evaluate(long)
+			runtime.ReadMemStats(&after)
+			switch {
+			case tt.wantErr == "" && (err != nil || !d.Has("a/r")):
+				t.Errorf("err = %v, fired %v; want the rule to run and fire (%s)", err, d.Has("a/r"), tt.reason)
+			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Errorf("err = %v, want %q (%s)", err, tt.wantErr, tt.reason)
+			}
+			if grew := after.TotalAlloc - before.TotalAlloc; grew > 64<<20 {
+				t.Errorf("the evaluation allocated %d MB (%s)", grew>>20, tt.reason)
+			}
+		})
 	}
 }

@@ -46,7 +46,9 @@ func (c *Compiler) Errorf(pos syntax.Pos, format string, args ...any) {
 
 // Options returns the expr options every expression is compiled with.
 func (c *Compiler) Options(extra ...expr.Option) []expr.Option {
-	return append([]expr.Option{expr.Env(c.Env), expr.MaxNodes(c.MaxNodes), expr.Patch(turns{})}, extra...)
+	opts := []expr.Option{expr.Env(c.Env), expr.MaxNodes(c.MaxNodes), expr.Patch(sizes{}), expr.Patch(turns{})}
+	opts = append(opts, boundOptions()...)
+	return append(opts, extra...)
 }
 
 // turns makes every turn of a predicate (all, any, filter, map, ...) count

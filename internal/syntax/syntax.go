@@ -238,6 +238,7 @@ type parser struct {
 	maxDepth int
 	errs     Errors
 	indent   byte // ' ' or '\t', set by the first indented line
+	depth    int  // brackets open at the end of the expression read so far
 }
 
 type frame struct {
@@ -257,8 +258,8 @@ func (p *parser) parse() {
 		n := i + 1
 		body := strings.TrimRight(line, " \t\r")
 		trimmed := strings.TrimLeft(body, " \t")
-		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
-			continue
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") && (expr == nil || p.depth == 0) {
+			continue // inside an expression's brackets, a '#' is expr's
 		}
 		ws := body[:len(body)-len(trimmed)]
 		indent := len(ws)
@@ -278,7 +279,9 @@ func (p *parser) parse() {
 		col := utf8.RuneCountInString(ws) + 1
 		if expr != nil && indent > exprIndent {
 			// a continuation of the expression above
-			expr.Expr += "\n" + stripComment(trimmed)
+			var line string
+			line, p.depth = stripComment(trimmed, p.depth)
+			expr.Expr += "\n" + line
 			expr.exprLines = append(expr.exprLines, Pos{p.f.Name, n, col})
 			continue
 		}
@@ -318,7 +321,7 @@ func (p *parser) directive(line, col int, s string) *Node {
 	if p.exprs[kw] {
 		trimmed := strings.TrimLeft(rest, " \t")
 		col += utf8.RuneCountInString(rest) - utf8.RuneCountInString(trimmed)
-		node.Expr = stripComment(trimmed)
+		node.Expr, p.depth = stripComment(trimmed, 0)
 		node.exprLines = []Pos{{p.f.Name, line, col}}
 		return node
 	}
@@ -379,9 +382,12 @@ func quotedEnd(s string) int {
 	return -1
 }
 
-// stripComment removes a trailing comment from an expression: a '#' outside
-// quotes, after a space.
-func stripComment(s string) string {
+// stripComment removes a trailing comment from a line of an expression
+// that starts inside depth brackets: a '#' at the start or after a space,
+// outside quotes and outside brackets, where expr's own '#' (the element
+// of a predicate: any(items, # > 1), {#acc + #}) never stands. It returns
+// the line and the depth of brackets at its end.
+func stripComment(s string, depth int) (string, int) {
 	var quote byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -390,11 +396,16 @@ func stripComment(s string) string {
 			i++
 		case quote != 0 && c == quote:
 			quote = 0
-		case quote == 0 && (c == '"' || c == '\'' || c == '`'):
+		case quote != 0:
+		case c == '"' || c == '\'' || c == '`':
 			quote = c
-		case quote == 0 && c == '#' && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t'):
-			return strings.TrimRight(s[:i], " \t")
+		case c == '(' || c == '[' || c == '{':
+			depth++
+		case c == ')' || c == ']' || c == '}':
+			depth = max(depth-1, 0)
+		case c == '#' && depth == 0 && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t'):
+			return strings.TrimRight(s[:i], " \t"), depth
 		}
 	}
-	return s
+	return s, depth
 }

@@ -133,3 +133,29 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestExprComments checks where a '#' in an expression starts a comment:
+// after a space, outside quotes and outside brackets, so that expr's own
+// '#' (a predicate's element) stays code wherever a predicate can be.
+func TestExprComments(t *testing.T) {
+	tests := []struct {
+		name, src, want, reason string
+	}{
+		{"trailing", "when reply.hostile   # the barman", "reply.hostile", "a comment after the expression"},
+		{"element", "when any(reply.words, # > 1)", "any(reply.words, # > 1)", "a predicate's element after a space"},
+		{"accumulator", "when reduce(1..3, #acc + #, 0) > 1 # sum", "reduce(1..3, #acc + #, 0) > 1", "#acc and # in brackets, the comment after them"},
+		{"quoted", `when reply.text contains " #1"`, `reply.text contains " #1"`, "a '#' in a string"},
+		{"continued", "when any(reply.words,\n    # > 1) # words\n", "any(reply.words,\n# > 1)", "brackets open on the line above"},
+		{"closed", "when (reply.hostile)\n    && true # both\n", "(reply.hostile)\n&& true", "brackets closed on the line above"},
+	}
+	for _, tt := range tests {
+		f, err := Parse("x.txt", []byte(tt.src), opts)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if got := f.Nodes[0].Expr; got != tt.want {
+			t.Errorf("%s: expr %q, want %q (%s)", tt.name, got, tt.want, tt.reason)
+		}
+	}
+}
