@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"sync"
@@ -125,7 +126,9 @@ func Parse(name string, src []byte, opts ...ParseOption) (*Rubric[rapport.Conver
 	}
 	r, err := New(p.name, p.criteria, p.opts...)
 	if err != nil {
-		return nil, err
+		// The checks above leave New nothing to find; should it find
+		// something, the error still says which file and matches ErrRubric.
+		return nil, fmt.Errorf("%s: %w: %w", name, ErrRubric, err)
 	}
 	r.title = p.title
 	// Only the rules fired() names are evaluated, and only when it names any.
@@ -227,6 +230,9 @@ func (p *fileParser) file() {
 	if !seen["rubric"] {
 		p.Errorf(syntax.Pos{File: p.f.Name, Line: 1, Col: 1}, "missing rubric line: start the file with: rubric <name> \"<title>\"")
 	}
+	if seen["rubric"] && len(p.criteria) == 0 {
+		p.Errorf(p.f.Nodes[0].Pos, "the rubric has no criterion: add criterion <id> \"<title>\" blocks")
+	}
 }
 
 func (p *fileParser) word(n *syntax.Node) string {
@@ -243,7 +249,7 @@ func (p *fileParser) number(n *syntax.Node, lo, hi float64) (float64, bool) {
 		return 0, false
 	}
 	v, err := strconv.ParseFloat(w, 64)
-	if err != nil || v < lo || v > hi {
+	if err != nil || !(v >= lo && v <= hi) {
 		p.Errorf(n.Args[0].Pos, "%s %q: want a number from %g to %g", n.Keyword, w, lo, hi)
 		return 0, false
 	}
@@ -256,6 +262,9 @@ func (p *fileParser) criterion(n *syntax.Node) {
 		return
 	}
 	c := Criterion[rapport.Conversation]{ID: n.Args[0].Text, Weight: 1}
+	if slices.ContainsFunc(p.criteria, func(o Criterion[rapport.Conversation]) bool { return o.ID == c.ID }) {
+		p.Errorf(n.Args[0].Pos, "criterion %q given twice", c.ID)
+	}
 	var fc fileCriterion
 	args := n.Args[1:]
 	if len(args) > 0 && args[0].Quoted {
@@ -268,7 +277,7 @@ func (p *fileParser) criterion(n *syntax.Node) {
 			c.Critical = true
 		case a.Text == "weight" && !a.Quoted && i+1 < len(args):
 			w, err := strconv.ParseFloat(args[i+1].Text, 64)
-			if err != nil || !(w > 0) {
+			if err != nil || !(w > 0) || math.IsInf(w, 0) {
 				p.Errorf(args[i+1].Pos, "weight %q: want a positive number", args[i+1].Text)
 			}
 			c.Weight = w
@@ -279,7 +288,13 @@ func (p *fileParser) criterion(n *syntax.Node) {
 	}
 	var scoreNode *syntax.Node
 	hasScale := false // a scale line, valid or not: a bad one has its own error
+	given := map[string]bool{}
 	for _, ch := range n.Children {
+		if given[ch.Keyword] {
+			p.Errorf(ch.Pos, "%s given twice in criterion %q", ch.Keyword, c.ID)
+			continue
+		}
+		given[ch.Keyword] = true
 		switch ch.Keyword {
 		case "description":
 			if len(ch.Args) == 1 && ch.Args[0].Quoted {
@@ -332,21 +347,30 @@ func (p *fileParser) criterion(n *syntax.Node) {
 }
 
 func (p *fileParser) scale(n *syntax.Node) Scale {
-	switch p.word(n) {
+	kind := p.word(n)
+	if kind != "points" {
+		for _, l := range n.Children {
+			p.Errorf(l.Pos, "%s under scale %s: only a points scale has levels", l.Keyword, kind)
+		}
+	}
+	switch kind {
 	case "binary":
 		return Binary()
 	case "percent":
 		return Percent()
 	case "points":
 		var levels []Level
+		bad := false // a level with an error of its own
 		for _, l := range n.Children {
 			if l.Keyword != "level" || len(l.Args) < 2 || len(l.Args) > 3 || l.Args[0].Quoted || !l.Args[1].Quoted {
 				p.Errorf(l.Pos, "want: level <value> \"<label>\" [\"<descriptor>\"]")
+				bad = true
 				continue
 			}
 			v, err := strconv.ParseFloat(l.Args[0].Text, 64)
-			if err != nil {
-				p.Errorf(l.Args[0].Pos, "level %q: want a number", l.Args[0].Text)
+			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+				p.Errorf(l.Args[0].Pos, "level %q: want a finite number", l.Args[0].Text)
+				bad = true
 				continue
 			}
 			lv := Level{Value: v, Label: l.Args[1].Text}
@@ -356,7 +380,7 @@ func (p *fileParser) scale(n *syntax.Node) Scale {
 			levels = append(levels, lv)
 		}
 		s, err := Points(levels...)
-		if err != nil {
+		if err != nil && !bad {
 			p.Errorf(n.Pos, "%v", err)
 		}
 		return s

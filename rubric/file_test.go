@@ -123,11 +123,17 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		r, err := rubric.Parse("fuzz.rubric", src)
 		if err != nil {
+			if !errors.Is(err, rubric.ErrRubric) {
+				t.Fatalf("error %v does not match ErrRubric", err)
+			}
 			return
 		}
 		sc := r.Score(espresso(t, ""))
-		if sc.Score < 0 || sc.Score > 1 {
+		if !(sc.Score >= 0 && sc.Score <= 1) {
 			t.Fatalf("score %v outside 0–1", sc.Score)
+		}
+		if _, err := json.Marshal(sc); err != nil {
+			t.Fatalf("the scorecard does not marshal: %v", err)
 		}
 	})
 }

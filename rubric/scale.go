@@ -3,6 +3,7 @@ package rubric
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -49,6 +50,11 @@ var ErrScale = errors.New("rubric: invalid scale")
 func Points(levels ...Level) (Scale, error) {
 	if len(levels) < 2 {
 		return Scale{}, fmt.Errorf("%w: a points scale needs two levels or more, got %d", ErrScale, len(levels))
+	}
+	for _, l := range levels {
+		if math.IsNaN(l.Value) || math.IsInf(l.Value, 0) {
+			return Scale{}, fmt.Errorf("%w: level %q has the value %g; want a finite number", ErrScale, l.Label, l.Value)
+		}
 	}
 	ls := slices.Clone(levels)
 	slices.SortFunc(ls, func(a, b Level) int {
