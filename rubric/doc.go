@@ -42,8 +42,10 @@
 // conditions, plus fired(rule) for the findings of an ethics policy; see
 // [Parse] and the built-in first-impression.rubric, which [FirstImpression]
 // returns; [FirstImpressionSource] is its text, to copy from. [WithPolicy]
-// names the ethics policy whose findings fired reads. A QA lead changes the
-// rubric without touching Go.
+// names the ethics policy whose findings fired reads; [MaxNodes] and
+// [MemoryBudget] bound the expressions of a rubric from an untrusted
+// tenant, as the ethics options of those names bound a policy's. A QA lead
+// changes the rubric without touching Go.
 //
 // # Team views and calibration
 //

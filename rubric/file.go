@@ -45,13 +45,24 @@ func (e *FileError) Is(target error) bool { return target == ErrRubric }
 type ParseOption func(*parseOptions)
 
 type parseOptions struct {
-	policy   *ethics.Policy
-	maxNodes uint
+	policy       *ethics.Policy
+	maxNodes     uint
+	memoryBudget uint
 }
 
 // WithPolicy gives the rubric the ethics policy whose findings fired()
 // reads, instead of the one the file names (policy built-in or none).
 func WithPolicy(p *ethics.Policy) ParseOption { return func(o *parseOptions) { o.policy = p } }
+
+// MaxNodes bounds the size of every expression in the file, in syntax tree
+// nodes (default 500), as [ethics.MaxNodes] does for a policy.
+func MaxNodes(n uint) ParseOption { return func(o *parseOptions) { o.maxNodes = n } }
+
+// MemoryBudget bounds the memory units an expression of the file may use
+// when it runs (default 100,000), as [ethics.MemoryBudget] does for a
+// policy: a criterion whose expression exceeds it is not applicable, with
+// a note that says so.
+func MemoryBudget(n uint) ParseOption { return func(o *parseOptions) { o.memoryBudget = n } }
 
 // scope says which replies a criterion of a file rates.
 type scope uint8
@@ -106,7 +117,7 @@ type fileCriterion struct {
 // when <condition> (not applicable when false); score <expression> (true or
 // false on a binary scale, else a number on the scale); fail-below <0–1>.
 func Parse(name string, src []byte, opts ...ParseOption) (*Rubric[rapport.Conversation], error) {
-	po := parseOptions{maxNodes: 500}
+	po := parseOptions{maxNodes: 500, memoryBudget: 100_000}
 	for _, o := range opts {
 		o(&po)
 	}
@@ -142,18 +153,28 @@ func Parse(name string, src []byte, opts ...ParseOption) (*Rubric[rapport.Conver
 	r.scoreView = func(v *ethics.View) []Rating {
 		sc := scorings.Get().(*scoring)
 		defer scorings.Put(sc)
-		return scoreFile(policy, compiled, v, sc)
+		return scoreFile(policy, compiled, v, sc, po.memoryBudget)
 	}
 	r.scoreAll = func(c rapport.Conversation) []Rating {
 		sc := scorings.Get().(*scoring)
 		defer scorings.Put(sc)
 		sc.view.Reset(c)
-		return scoreFile(policy, compiled, &sc.view, sc)
+		return scoreFile(policy, compiled, &sc.view, sc, po.memoryBudget)
 	}
 	for i := range r.criteria {
 		r.criteria[i].Score = func(c rapport.Conversation) Rating { return r.scoreAll(c)[i] }
 	}
 	return r, nil
+}
+
+// MustParse is like Parse but panics on error, for rubrics written into a
+// program and parsed at package initialisation.
+func MustParse(name string, src []byte, opts ...ParseOption) *Rubric[rapport.Conversation] {
+	r, err := Parse(name, src, opts...)
+	if err != nil {
+		panic(err)
+	}
+	return r
 }
 
 // ScoreView scores the conversation v reads, sharing v's readings (each
@@ -434,13 +455,13 @@ func (sc *scoring) turns(n int) ([]Env, []cond.Input, []any) {
 
 // scoreFile rates a conversation on every criterion of a file rubric,
 // reading the conversation and evaluating the policy once.
-func scoreFile(policy *ethics.Policy, crit []fileCriterion, view *ethics.View, sc *scoring) []Rating {
+func scoreFile(policy *ethics.Policy, crit []fileCriterion, view *ethics.View, sc *scoring, budget uint) []Rating {
 	c := view.Conversation()
 	var decision ethics.Decision
 	if policy != nil {
 		decision, _ = policy.EvaluateView(context.Background(), view)
 	}
-	var machine vm.VM
+	machine := vm.VM{MemoryBudget: budget}
 	envs, inputs, boxes := sc.turns(len(c.Messages) + 1)
 	env := func(turn int) cond.Input {
 		if !inputs[turn+1].Valid() {

@@ -298,3 +298,24 @@ func TestEvidenceJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestLimits checks the bounds of a rubric's expressions: their size when
+// the file is parsed, their memory when they run.
+func TestLimits(t *testing.T) {
+	src := []byte("rubric t\npolicy none\ncriterion c\n  scale binary\n  score len(map(1..10000, 0)) > reply.words\n")
+	if _, err := rubric.Parse("t.rubric", src, rubric.MaxNodes(4)); err == nil || !strings.HasPrefix(err.Error(), "t.rubric:5:") || !strings.Contains(err.Error(), "expression is larger than the limit of 4 nodes") {
+		t.Errorf("MaxNodes(4): err = %v, want the size limit at the expression", err)
+	}
+	r, err := rubric.Parse("t.rubric", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := r.Score(espresso(t, "")).Criteria[0]; c.Score == nil {
+		t.Errorf("default budget: %+v, want the score to run", c)
+	}
+	r = rubric.MustParse("t.rubric", src, rubric.MemoryBudget(1000))
+	c := r.Score(espresso(t, "")).Criteria[0]
+	if c.Score != nil || len(c.Evidence) != 1 || !strings.Contains(c.Evidence[0].Note, "memory budget exceeded") {
+		t.Errorf("MemoryBudget(1000): %+v, want not applicable with the budget as the note", c)
+	}
+}
