@@ -72,8 +72,13 @@ type Finding struct {
 	Suggestion string   `json:"suggestion,omitempty"`
 }
 
-// Lang returns the language of message i: its own tag, else the customer's
-// locale, else language.Und (detect it from the text).
+// Lang returns the language message i is declared in: its own tag, else
+// the customer's locale, else language.Und (detect it from the text). This
+// is the declared language, as the design's fallback gives it; package
+// ethics reads a reply without a tag of its own in the language its text
+// is written in when the text makes that clear (an agent who answers an
+// Italian customer in English is read in English), and reports that as
+// reply.lang.
 func (c *Conversation) Lang(i int) language.Tag {
 	if i < 0 || i >= len(c.Messages) {
 		return language.Und

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -98,6 +99,18 @@ func TestEnumErrors(t *testing.T) {
 				t.Errorf("Unmarshal error = %v, want %q (%s)", err, tt.want, tt.reason)
 			}
 		})
+	}
+}
+
+// TestChannelRoundTrip checks that a channel that could not be read back is
+// not written.
+func TestChannelRoundTrip(t *testing.T) {
+	if _, err := json.Marshal(rapport.Conversation{Channel: "In Person!"}); err == nil {
+		t.Error("Marshal of an invalid channel succeeded; want an error")
+	}
+	b, err := json.Marshal(rapport.Conversation{Channel: rapport.ChannelInPerson})
+	if err != nil || !strings.Contains(string(b), `"channel":"in_person"`) {
+		t.Errorf("Marshal = %s, %v", b, err)
 	}
 }
 

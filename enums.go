@@ -167,10 +167,27 @@ var channelWord = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts a
 // lower-case word, or "" for an unknown channel.
 func (c *Channel) UnmarshalText(b []byte) error {
-	if len(b) > 0 && (len(b) > 64 || !channelWord.Match(b)) {
-		return fmt.Errorf("rapport: invalid channel %q: want a lower-case word such as %q", b, ChannelChat)
+	if err := checkChannel(string(b)); err != nil {
+		return err
 	}
 	*c = Channel(b)
+	return nil
+}
+
+// MarshalText implements [encoding.TextMarshaler]. It refuses what
+// UnmarshalText would refuse, so that what is written can be read back.
+func (c Channel) MarshalText() ([]byte, error) {
+	if err := checkChannel(string(c)); err != nil {
+		return nil, err
+	}
+	return []byte(c), nil
+}
+
+// checkChannel returns an error unless s is a channel's lower-case word or "".
+func checkChannel(s string) error {
+	if len(s) > 0 && (len(s) > 64 || !channelWord.MatchString(s)) {
+		return fmt.Errorf("rapport: invalid channel %q: want a lower-case word such as %q", s, ChannelChat)
+	}
 	return nil
 }
 
