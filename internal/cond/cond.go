@@ -555,7 +555,7 @@ func (c *Compiler) Template(arg syntax.Arg) Template {
 		end := strings.Index(rest[open+2:], "}}")
 		at := func(line, col int) syntax.Pos {
 			p := arg.Pos
-			p.Col += 1 + exprStart + col // past the opening quote
+			p.Col = arg.TextCol(exprStart + col)
 			return p
 		}
 		if end < 0 {

@@ -46,6 +46,26 @@ type Arg struct {
 	Pos    Pos
 	Text   string // the word, the unquoted string, or the raw expression
 	Quoted bool   // it was written as a quoted string
+	raw    string // a quoted string as written, quotes and escapes included
+}
+
+// TextCol returns the column in the file of rune k of Text: for a quoted
+// string, past the opening quote and the escapes written before it (in
+// "say \"hi\" {{", the "{" is 4 columns further on than its place in Text).
+func (a Arg) TextCol(k int) int {
+	if !a.Quoted || len(a.raw) < 2 {
+		return a.Pos.Col + k
+	}
+	s, col := a.raw[1:len(a.raw)-1], a.Pos.Col+1
+	for ; k > 0 && s != ""; k-- {
+		_, _, tail, err := strconv.UnquoteChar(s, '"')
+		if err != nil {
+			break
+		}
+		col += utf8.RuneCountInString(s[:len(s)-len(tail)])
+		s = tail
+	}
+	return col + k
 }
 
 // A Node is one directive and the directives indented under it.
@@ -344,7 +364,7 @@ func (p *parser) directive(line, col int, s string) *Node {
 				p.errorf(pos, "bad string %s: %v", Clip(rest[:end], caretWindow), err)
 				return nil
 			}
-			node.Args = append(node.Args, Arg{Pos: pos, Text: text, Quoted: true})
+			node.Args = append(node.Args, Arg{Pos: pos, Text: text, Quoted: true, raw: rest[:end]})
 			col += utf8.RuneCountInString(rest[:end])
 			rest = rest[end:]
 			if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
