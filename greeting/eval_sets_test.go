@@ -39,35 +39,35 @@ var floors = map[string]float64{
 	"multidogo-airline greeting act F1": 0.975, "multidogo-airline closing act F1": 0.83, "multidogo-airline gratitude act F1": 0.84,
 	"multidogo-fastfood greeting act F1": 0.965, "multidogo-fastfood closing act F1": 0.73, "multidogo-fastfood gratitude act F1": 0.88,
 
-	"davidson-en hostile precision": 0.973, "davidson-en hostile recall": 0.87,
-	"germeval2018-de hostile precision": 0.755, "germeval2018-de hostile recall": 0.49,
-	"cold-zh hostile precision": 0.87, "cold-zh hostile recall": 0.392,
+	"davidson-en hostile precision": 0.974, "davidson-en hostile recall": 0.87,
+	"germeval2018-de hostile precision": 0.756, "germeval2018-de hostile recall": 0.494,
+	"cold-zh hostile precision": 0.87, "cold-zh hostile recall": 0.402,
 
 	"detect/de accuracy": 0.991, "detect/es accuracy": 0.993, "detect/fr accuracy": 0.994,
 	"detect/hi accuracy": 0.99, "detect/it accuracy": 0.985, "detect/ja accuracy": 0.99,
 	"detect/ko accuracy": 0.99, "detect/nl accuracy": 0.99, "detect/pt accuracy": 0.98,
 	"detect/vi accuracy": 0.995, "detect/en accuracy": 0.99,
 
-	"service/de rude recall": 0.46, "service/en rude recall": 0.57, "service/es rude recall": 0.57,
-	"service/fr rude recall": 0.57, "service/hi rude recall": 0.4, "service/it rude recall": 0.5,
-	"service/ja rude recall": 0.57, "service/ko rude recall": 0.5, "service/nl rude recall": 0.4,
-	"service/pt rude recall": 0.47, "service/ru rude recall": 0.41,
-	"service/vi rude recall": 0.52, "service/zh rude recall": 0.58,
+	"service/de rude recall": 0.46, "service/en rude recall": 0.584, "service/es rude recall": 0.571,
+	"service/fr rude recall": 0.571, "service/hi rude recall": 0.4, "service/it rude recall": 0.5,
+	"service/ja rude recall": 0.571, "service/ko rude recall": 0.5, "service/nl rude recall": 0.434,
+	"service/pt rude recall": 0.471, "service/ru rude recall": 0.446,
+	"service/vi rude recall": 0.521, "service/zh rude recall": 0.584,
 
-	"politeness/es accuracy": 0.97, "politeness/fr accuracy": 0.945,
-	"politeness/ru accuracy": 0.96, "politeness/vi accuracy": 0.93,
-	"politeness/hi accuracy": 0.945, "politeness/ko accuracy": 0.93,
+	"politeness/es accuracy": 0.971, "politeness/fr accuracy": 0.946,
+	"politeness/ru accuracy": 0.971, "politeness/vi accuracy": 0.93,
+	"politeness/hi accuracy": 0.946, "politeness/ko accuracy": 0.93,
 
-	"posts/es offensive recall": 0.85,
+	"posts/es offensive recall": 0.879,
 	"posts/fr offensive recall": 0.9,
-	"posts/hi offensive recall": 0.58,
+	"posts/hi offensive recall": 0.679,
 	"posts/it offensive recall": 0.85,
 	"posts/ja offensive recall": 0.83,
-	"posts/ko offensive recall": 0.91,
+	"posts/ko offensive recall": 0.913,
 	"posts/nl offensive recall": 0.83,
 	"posts/pt offensive recall": 0.88,
 	"posts/ru offensive recall": 0.85,
-	"posts/vi offensive recall": 0.8,
+	"posts/vi offensive recall": 0.813,
 }
 
 // ceilings bound the false positive rates: hostility read into harmless
@@ -110,7 +110,7 @@ var ceilings = map[string]float64{
 	"posts/nl harmless hostile": 0.15, "posts/nl harmless hostile, not by swearing alone": 0.05,
 	"posts/pt harmless hostile": 0.15, "posts/pt harmless hostile, not by swearing alone": 0.034,
 	"posts/ru harmless hostile": 0.084, "posts/ru harmless hostile, not by swearing alone": 0.067,
-	"posts/vi harmless hostile": 0.117, "posts/vi harmless hostile, not by swearing alone": 0.084,
+	"posts/vi harmless hostile": 0.084, "posts/vi harmless hostile, not by swearing alone": 0.052,
 }
 
 // figure is one measured number on one data set.
