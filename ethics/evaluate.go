@@ -70,7 +70,7 @@ func (p *Policy) EvaluateView(ctx context.Context, e *View) (Decision, error) {
 		if len(r.appliesTo) > 0 && !slices.Contains(r.appliesTo, c.Customer.Status) {
 			continue
 		}
-		for _, t := range e.inScope(r.scope) {
+		for _, t := range e.Turns(r.scope) {
 			f, fired, err := e.run(r, t)
 			if err != nil {
 				errs = append(errs, err)
@@ -131,7 +131,7 @@ type View struct {
 	conv     Conversation
 	convSet  bool
 	locale   string                 // the customer's, as a string
-	scoped   [len(scopeNames)][]int // by scope: see inScope
+	scoped   [len(scopeNames)][]int // by scope: see Turns
 	inScopes uint8                  // bit s: scoped[s] is set
 }
 
@@ -226,22 +226,26 @@ func (e *View) Env(turn int) *Env {
 	return &e.turns[turn+1].env
 }
 
-// inScope returns the turns a rule of scope s looks at; -1 stands for the
-// whole conversation.
-func (e *View) inScope(s scope) []int {
+// Turns returns the turns a rule or criterion of scope s looks at, in
+// order; -1 stands for the whole conversation. The slice belongs to the
+// view: read it, do not keep or modify it.
+func (e *View) Turns(s Scope) []int {
+	if int(s) >= len(scopeNames) {
+		return nil
+	}
 	if e.inScopes&(1<<s) == 0 {
 		e.inScopes |= 1 << s
 		c, turns := &e.c, e.scoped[s][:0]
 		switch s {
-		case everyReply:
+		case EveryReply:
 			for i := range c.Replies() {
 				turns = append(turns, i)
 			}
-		case firstReply:
+		case FirstReply:
 			turns = appendTurn(turns, c.FirstReply())
-		case lastReply:
+		case LastReply:
 			turns = appendTurn(turns, c.LastReply())
-		case conversation:
+		case WholeConversation:
 			turns = append(turns, -1)
 		}
 		e.scoped[s] = turns
@@ -435,7 +439,7 @@ func baseOf(tag language.Tag) language.Base {
 func spansOf(r *greeting.Report, refs cond.Refs) []rapport.Span {
 	var spans []rapport.Span
 	for _, m := range r.Markers {
-		if refs.Hostile && m.Strategy.Hostile() || slices.Contains(refs.Strategies, m.Strategy) {
+		if refs.Looks(m.Strategy) {
 			spans = append(spans, m.Span)
 		}
 	}

@@ -492,3 +492,32 @@ func TestRunawayStrings(t *testing.T) {
 		})
 	}
 }
+
+// TestScopes checks the scopes' names and the turns a view gives each.
+func TestScopes(t *testing.T) {
+	v := ethics.NewView(rapport.Conversation{Messages: []rapport.Message{
+		{Role: rapport.RoleCustomer, Text: "Hi"}, {Role: rapport.RoleAgent, Text: "Hello"},
+		{Role: rapport.RoleCustomer, Text: "Thanks"}, {Role: rapport.RoleBot, Text: "Bye"},
+	}})
+	for _, tt := range []struct {
+		name string
+		want []int
+	}{{"every-reply", []int{1, 3}}, {"first-reply", []int{1}}, {"last-reply", []int{3}}, {"conversation", []int{-1}}} {
+		s, err := ethics.ParseScope(tt.name)
+		if err != nil || s.String() != tt.name {
+			t.Errorf("ParseScope(%q) = %v, %v", tt.name, s, err)
+		}
+		if got := v.Turns(s); !slices.Equal(got, tt.want) {
+			t.Errorf("Turns(%v) = %v, want %v", s, got, tt.want)
+		}
+	}
+	if _, err := ethics.ParseScope("Every-Reply"); err == nil {
+		t.Error("ParseScope accepted a name written otherwise")
+	}
+	if got := v.Turns(ethics.Scope(9)); got != nil {
+		t.Errorf("Turns of an unknown scope = %v, want none", got)
+	}
+	if got := ethics.NewView(rapport.Conversation{}).Turns(ethics.FirstReply); len(got) != 0 {
+		t.Errorf("first reply of an empty conversation: %v", got)
+	}
+}

@@ -30,17 +30,37 @@ type principle struct {
 	id, title string
 }
 
-// scope says which replies a rule looks at.
-type scope uint8
+// A Scope says which turns of a conversation a rule of a policy, or a
+// criterion of a rubric, looks at. The zero value is EveryReply.
+type Scope uint8
 
+// The scopes, as files name them.
 const (
-	everyReply   scope = iota // every reply, each on its own
-	firstReply                // the company's first reply: the first impression
-	lastReply                 // the last reply: a bot's draft
-	conversation              // the conversation as a whole, once
+	EveryReply        Scope = iota // every-reply: every reply, each on its own
+	FirstReply                     // first-reply: the company's first reply, the first impression
+	LastReply                      // last-reply: the last reply, a bot's draft
+	WholeConversation              // conversation: the conversation as a whole, once
 )
 
-var scopeNames = [...]string{everyReply: "every-reply", firstReply: "first-reply", lastReply: "last-reply", conversation: "conversation"}
+var scopeNames = [...]string{EveryReply: "every-reply", FirstReply: "first-reply", LastReply: "last-reply", WholeConversation: "conversation"}
+
+// String returns the scope's name in files: "every-reply", "first-reply",
+// "last-reply" or "conversation".
+func (s Scope) String() string {
+	if int(s) < len(scopeNames) {
+		return scopeNames[s]
+	}
+	return fmt.Sprintf("Scope(%d)", s)
+}
+
+// ParseScope returns the scope a file names, or an error that lists the
+// names.
+func ParseScope(name string) (Scope, error) {
+	if i := slices.Index(scopeNames[:], name); i >= 0 {
+		return Scope(i), nil
+	}
+	return 0, fmt.Errorf("unknown scope %q (want first-reply, every-reply, last-reply or conversation)", name)
+}
 
 // enforcement says what a finding of a rule does to the verdict.
 type enforcement uint8
@@ -59,7 +79,7 @@ type rule struct {
 	pos                 syntax.Pos
 	severity            rapport.Severity
 	enforce             enforcement
-	scope               scope
+	scope               Scope
 	appliesTo           []rapport.Status // empty: every customer
 	whenSrc             string
 	when                *cond.Program
@@ -342,16 +362,16 @@ func (c *compiler) oneString(n *syntax.Node) (string, bool) {
 }
 
 func (c *compiler) scope(r *rule, n *syntax.Node) {
-	if len(n.Args) != 1 {
+	if len(n.Args) != 1 || n.Args[0].Quoted {
 		c.Errorf(n.Pos, "want: scope first-reply|every-reply|last-reply|conversation")
 		return
 	}
-	i := slices.Index(scopeNames[:], n.Args[0].Text)
-	if i < 0 {
-		c.Errorf(n.Args[0].Pos, "unknown scope %q (want first-reply, every-reply, last-reply or conversation)", n.Args[0].Text)
+	sc, err := ParseScope(n.Args[0].Text)
+	if err != nil {
+		c.Errorf(n.Args[0].Pos, "%v", err)
 		return
 	}
-	r.scope = scope(i)
+	r.scope = sc
 }
 
 func (c *compiler) appliesTo(r *rule, n *syntax.Node) {

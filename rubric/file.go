@@ -64,21 +64,9 @@ func MaxNodes(n uint) ParseOption { return func(o *parseOptions) { o.maxNodes = 
 // a note that says so.
 func MemoryBudget(n uint) ParseOption { return func(o *parseOptions) { o.memoryBudget = n } }
 
-// scope says which replies a criterion of a file rates.
-type scope uint8
-
-const (
-	firstReply   scope = iota // the first reply
-	everyReply                // every reply; the criterion takes the worst rating
-	lastReply                 // the last reply
-	conversation              // the conversation as a whole
-)
-
-var scopeNames = [...]string{firstReply: "first-reply", everyReply: "every-reply", lastReply: "last-reply", conversation: "conversation"}
-
 // fileCriterion is a criterion compiled from a file.
 type fileCriterion struct {
-	scope scope
+	scope ethics.Scope // the zero value is EveryReply; criteria start at FirstReply
 	when  *cond.Program // nil: always applies
 	score *cond.Program
 	// whenAt and scoreAt say where the expressions are in the file, for
@@ -286,7 +274,7 @@ func (p *fileParser) criterion(n *syntax.Node) {
 	if slices.ContainsFunc(p.criteria, func(o Criterion[rapport.Conversation]) bool { return o.ID == c.ID }) {
 		p.Errorf(n.Args[0].Pos, "criterion %q given twice", c.ID)
 	}
-	var fc fileCriterion
+	fc := fileCriterion{scope: ethics.FirstReply}
 	args := n.Args[1:]
 	if len(args) > 0 && args[0].Quoted {
 		c.Title = args[0].Text
@@ -324,10 +312,11 @@ func (p *fileParser) criterion(n *syntax.Node) {
 				p.Errorf(ch.Pos, "want: description \"<text>\"")
 			}
 		case "scope":
-			if i := slices.Index(scopeNames[:], p.word(ch)); i >= 0 {
-				fc.scope = scope(i)
-			} else if len(ch.Args) == 1 {
-				p.Errorf(ch.Args[0].Pos, "unknown scope %q (want first-reply, every-reply, last-reply or conversation)", ch.Args[0].Text)
+			if w := p.word(ch); w != "" {
+				var err error
+				if fc.scope, err = ethics.ParseScope(w); err != nil {
+					p.Errorf(ch.Args[0].Pos, "%v", err)
+				}
 			}
 		case "scale":
 			c.Scale, hasScale = p.scale(ch), true
@@ -472,27 +461,9 @@ func scoreFile(policy *ethics.Policy, crit []fileCriterion, view *ethics.View, s
 		}
 		return inputs[turn+1]
 	}
-	var replies []int
-	for t := range c.Replies() {
-		replies = append(replies, t)
-	}
-	first, last, whole := replies, replies, []int{-1} // the first and the last reply, if any
-	if len(replies) > 0 {
-		first, last = replies[:1], replies[len(replies)-1:]
-	}
 	out := make([]Rating, len(crit))
 	for i, fc := range crit {
-		var turns []int
-		switch fc.scope {
-		case firstReply:
-			turns = first
-		case lastReply:
-			turns = last
-		case everyReply:
-			turns = replies
-		case conversation:
-			turns = whole
-		}
+		turns := view.Turns(fc.scope)
 		out[i] = NA()
 		var failures []Evidence // scores that failed to run: kept whatever the other turns give
 		for _, t := range turns {
@@ -583,7 +554,7 @@ func evidence(view *ethics.View, d *ethics.Decision, refs cond.Refs, turn int) [
 	}
 	if rep := view.Report(turn); rep != nil {
 		for _, m := range rep.Markers {
-			if refs.Hostile && m.Strategy.Hostile() || slices.Contains(refs.Strategies, m.Strategy) {
+			if refs.Looks(m.Strategy) {
 				ev = append(ev, Evidence{Turn: turn, Start: m.Start, End: m.End, Quote: m.Text, Note: m.Strategy.String()})
 			}
 		}

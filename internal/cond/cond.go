@@ -380,6 +380,13 @@ type Refs struct {
 	RulesAt    [][2]int            // where each of Rules is named in the expression: line (1-based), column (0-based)
 }
 
+// Looks reports whether an expression with these references looks at a
+// marker of strategy s: one it names, or any hostile one when it reads
+// the reply's hostility. A finding or a rating quotes those markers.
+func (r *Refs) Looks(s greeting.Strategy) bool {
+	return r.Hostile && s.Hostile() || slices.Contains(r.Strategies, s)
+}
+
 // Explain splits a condition into the parts worth showing and finds what
 // it looks at.
 func (c *Compiler) Explain(src string) ([]Part, Refs) {
