@@ -66,7 +66,7 @@ func MemoryBudget(n uint) ParseOption { return func(o *parseOptions) { o.memoryB
 
 // fileCriterion is a criterion compiled from a file.
 type fileCriterion struct {
-	scope ethics.Scope // the zero value is EveryReply; criteria start at FirstReply
+	scope ethics.Scope  // the zero value is EveryReply; criteria start at FirstReply
 	when  *cond.Program // nil: always applies
 	score *cond.Program
 	// whenAt and scoreAt say where the expressions are in the file, for
