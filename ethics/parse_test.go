@@ -1,6 +1,7 @@
 package ethics_test
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"os"
@@ -90,4 +91,15 @@ func FuzzParse(f *testing.F) {
 			test.Run(p)
 		}
 	})
+}
+
+// TestTooLargeIsNotAlsoEmpty checks that a file refused whole gets one
+// error, not a second one saying it is empty.
+func TestTooLargeIsNotAlsoEmpty(t *testing.T) {
+	for _, src := range [][]byte{bytes.Repeat([]byte("# padding\n"), 110_000), []byte("policy p\xff\n")} {
+		_, err := ethics.Parse("big.policy", src)
+		if err == nil || strings.Contains(err.Error(), "empty policy") || strings.Count(err.Error(), "big.policy:") != 1 {
+			t.Errorf("err = %.200v; want one error", err)
+		}
+	}
 }

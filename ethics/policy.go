@@ -235,7 +235,7 @@ func (c *compiler) file() {
 	if !seenPolicy && len(c.f.Nodes) > 0 {
 		c.Errorf(c.f.Nodes[0].Pos, "missing policy line: start the file with: policy <name> \"<title>\"")
 	}
-	if len(c.f.Nodes) == 0 {
+	if len(c.f.Nodes) == 0 && len(c.Errs) == 0 { // a file too large or not UTF-8 is not also empty
 		c.Errorf(syntax.Pos{File: c.f.Name, Line: 1, Col: 1}, "empty policy: start the file with: policy <name> \"<title>\"")
 	}
 	c.checkTests()
@@ -310,18 +310,25 @@ func (c *compiler) rule(principle string, n *syntax.Node) {
 			c.Errorf(n.Args[0].Pos, "rule %q is defined twice (first at line %d)", r.id, prev.pos.Line)
 		}
 	}
+	var severitySet, enforceSet bool
 	for _, a := range n.Args[1:] {
 		if s, err := rapport.ParseSeverity(a.Text); err == nil && !a.Quoted {
-			r.severity = s
+			if severitySet {
+				c.Errorf(a.Pos, "a second severity %q in a rule line: give one", a.Text)
+			}
+			r.severity, severitySet = s, true
 		} else if e := slices.Index(enforcementNames[:], a.Text); e >= 0 && !a.Quoted {
-			r.enforce = enforcement(e)
+			if enforceSet {
+				c.Errorf(a.Pos, "a second enforcement %q in a rule line: give one", a.Text)
+			}
+			r.enforce, enforceSet = enforcement(e), true
 		} else {
 			c.Errorf(a.Pos, "unknown word %q in a rule line (want a severity: info, minor, major, critical; or an enforcement: block, warn, audit)", a.Text)
 		}
 	}
 	seen := map[string]bool{}
 	for _, ch := range n.Children {
-		if seen[ch.Keyword] && ch.Keyword != "suggest" {
+		if seen[ch.Keyword] && slices.Contains(onceInRule, ch.Keyword) {
 			c.Errorf(ch.Pos, "%s given twice in rule %q", ch.Keyword, r.id)
 			continue
 		}
@@ -352,6 +359,10 @@ func (c *compiler) rule(principle string, n *syntax.Node) {
 	}
 	c.p.rules = append(c.p.rules, r)
 }
+
+// onceInRule are the directives a rule has at most once; suggest may come
+// once per language.
+var onceInRule = []string{"scope", "applies-to", "when", "message"}
 
 func (c *compiler) oneString(n *syntax.Node) (string, bool) {
 	if len(n.Args) != 1 || !n.Args[0].Quoted {
@@ -402,7 +413,12 @@ func (c *compiler) suggest(r *rule, n *syntax.Node) {
 			c.Errorf(n.Args[0].Pos, "bad language tag %q: %v", n.Args[0].Text, err)
 			return
 		}
-		r.suggest = append(r.suggest, suggestion{baseOf(tag), c.Template(n.Args[1])})
+		base := baseOf(tag)
+		if slices.ContainsFunc(r.suggest, func(s suggestion) bool { return s.lang == base }) {
+			c.Errorf(n.Args[0].Pos, "rule %q has two suggestions in %s", r.id, base)
+			return
+		}
+		r.suggest = append(r.suggest, suggestion{base, c.Template(n.Args[1])})
 	default:
 		c.Errorf(n.Pos, "want: suggest [<language>] \"<text>\"")
 	}

@@ -236,7 +236,7 @@ func (p *fileParser) file() {
 			p.Errorf(n.Pos, "unknown directive %q at the top level (want rubric, pass, critical, policy or criterion)", n.Keyword)
 		}
 	}
-	if !seen["rubric"] {
+	if !seen["rubric"] && len(p.Errs) == 0 { // a file too large or not UTF-8 has said so
 		p.Errorf(syntax.Pos{File: p.f.Name, Line: 1, Col: 1}, "missing rubric line: start the file with: rubric <name> \"<title>\"")
 	}
 	if seen["rubric"] && len(p.criteria) == 0 {

@@ -24,6 +24,7 @@
 package syntax
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -160,9 +161,17 @@ func prefixRunes(s string, n int) string {
 // Errors is every error found in a file, in order.
 type Errors []*Error
 
+// maxShown bounds the errors Errors.Error spells out: a file of a million
+// bad lines is told by its first hundred problems and a count.
+const maxShown = 100
+
 func (l Errors) Error() string {
 	var b strings.Builder
 	for i, e := range l {
+		if i == maxShown {
+			fmt.Fprintf(&b, "\n(and %d more errors)", len(l)-maxShown)
+			break
+		}
 		if i > 0 {
 			b.WriteByte('\n')
 		}
@@ -225,8 +234,10 @@ func Parse(name string, src []byte, opts Options) (*File, error) {
 		return f, Errors{{Pos: Pos{name, 1, 1}, Msg: fmt.Sprintf("file is %d bytes, more than the limit of %d", len(src), maxBytes)}}
 	}
 	if !utf8.Valid(src) {
-		line := 1 + strings.Count(string(src[:firstInvalid(src)]), "\n")
-		return f, Errors{{Pos: Pos{name, line, 1}, Msg: "file is not valid UTF-8"}}
+		bad := firstInvalid(src)
+		start := bytes.LastIndexByte(src[:bad], '\n') + 1
+		line, col := 1+bytes.Count(src[:start], []byte("\n")), 1+utf8.RuneCount(src[start:bad])
+		return f, Errors{{Pos: Pos{name, line, col}, Msg: fmt.Sprintf("file is not valid UTF-8: byte %#x", src[bad])}}
 	}
 	text := strings.ReplaceAll(string(src), "\r\n", "\n")
 	f.lines = strings.Split(text, "\n")

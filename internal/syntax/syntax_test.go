@@ -71,7 +71,8 @@ func TestErrors(t *testing.T) {
 		{"long line", "message \"" + strings.Repeat("a", 150) + "\\q" + strings.Repeat("b", 150) + "\"",
 			"x.txt:1:9: bad string \"" + strings.Repeat("a", 99) + "…: invalid syntax\n\tmessage \"" + strings.Repeat("a", 99) + "…\n\t        ^",
 			"a long line is cut at the caret's window, and so is a string the message quotes"},
-		{"invalid utf8", "a\nb \xff\n", "x.txt:2:1: file is not valid UTF-8", "files are UTF-8"},
+		{"invalid utf8", "a\nb \xff\n", "x.txt:2:3: file is not valid UTF-8: byte 0xff", "files are UTF-8; the error points at the bad byte"},
+		{"invalid utf8 after letters", "a\nbé\xc3(\n", "x.txt:2:3: file is not valid UTF-8: byte 0xc3", "columns count characters, not bytes"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -157,5 +158,20 @@ func TestExprComments(t *testing.T) {
 		if got := f.Nodes[0].Expr; got != tt.want {
 			t.Errorf("%s: expr %q, want %q (%s)", tt.name, got, tt.want, tt.reason)
 		}
+	}
+}
+
+// TestManyErrors checks that a file of many bad lines is told by its first
+// problems and a count, not by an error as large as the file.
+func TestManyErrors(t *testing.T) {
+	src := strings.Repeat("rule\n\t  x\n", 150) // each second line mixes tabs and spaces
+	_, err := Parse("x.txt", []byte(src), opts)
+	var errs Errors
+	if !errors.As(err, &errs) || len(errs) != 150 {
+		t.Fatalf("err = %v; want 150 errors", err)
+	}
+	msg := err.Error()
+	if !strings.HasSuffix(msg, "\n(and 50 more errors)") || strings.Count(msg, "indentation mixes") != maxShown {
+		t.Errorf("message of %d bytes ends %q; want %d errors and a count", len(msg), msg[max(0, len(msg)-40):], maxShown)
 	}
 }
