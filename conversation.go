@@ -60,7 +60,7 @@ func (s Span) In(text string) string {
 
 // A Finding is something a checker noticed about a conversation: a rule of an
 // ethics policy that fired, or a rubric criterion's evidence. Its JSON form
-// is a stable contract.
+// is a stable contract. A Finding, like a Span, is a plain value.
 type Finding struct {
 	Rule       string   `json:"rule"`      // "principle/rule", e.g. "respect/no-hostility"
 	Principle  string   `json:"principle"` // the principle the rule belongs to

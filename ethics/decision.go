@@ -15,7 +15,8 @@ import (
 //	  "spans": [{"start": 0, "end": 11}], "why": ["reply.hostile = true"], "suggestion": "..."}]}
 //
 // Findings are ordered by turn (findings about the whole conversation last)
-// and then by the order of the rules in the file.
+// and then by the order of the rules in the file. The zero Decision is a
+// pass with no findings; a Decision is a plain value owned by its caller.
 //
 // A rule whose condition failed at run time did not fire: it is not among
 // the findings but among the failures, each saying what went wrong, and it

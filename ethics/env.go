@@ -14,7 +14,8 @@ import (
 // under review with its greeting report, the customer message it answers,
 // the customer, the conversation, and facts the host program supplies. Field
 // names in expressions are the snake_case names in the expr tags
-// (reply.hostile_text, customer.local_hour).
+// (reply.hostile_text, customer.local_hour). A View builds the Env of each
+// turn once; expressions only read it.
 //
 // For a rule scoped to the conversation, reply is the last reply (empty
 // when there is none) and previous the customer message before it.

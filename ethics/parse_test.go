@@ -103,3 +103,18 @@ func TestTooLargeIsNotAlsoEmpty(t *testing.T) {
 		}
 	}
 }
+
+// TestManyExpressions checks that a file holds a bounded number of
+// expressions: each costs tens of microseconds to compile.
+func TestManyExpressions(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("policy p\nprinciple a\n  rule r\n    when true\n    message \"")
+	for range 6000 {
+		b.WriteString("{{ reply.words }}")
+	}
+	b.WriteString("\"\n")
+	_, err := ethics.Parse("many.policy", []byte(b.String()))
+	if err == nil || !strings.Contains(err.Error(), "more than 5000 expressions in the file") || strings.Count(err.Error(), "many.policy:") != 1 {
+		t.Errorf("err = %.300v; want one error for the count", err)
+	}
+}

@@ -42,7 +42,8 @@ type Test struct {
 	expectPos    []syntax.Pos
 }
 
-// A TestResult is the outcome of one test.
+// A TestResult is the outcome of one test, a plain value owned by its
+// caller.
 type TestResult struct {
 	Test     *Test
 	Decision Decision

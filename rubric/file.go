@@ -21,7 +21,8 @@ import (
 // conditions of a policy see (reply, previous, customer, conversation,
 // facts; see ethics.Env), and fired, which tells whether a rule of the
 // rubric's ethics policy fired on the reply under review or on the whole
-// conversation: fired("respect/no-hostility").
+// conversation: fired("respect/no-hostility"). The scoring builds an Env
+// per turn; expressions only read it.
 type Env struct {
 	ethics.Env
 	Fired func(rule string) bool `expr:"fired"`

@@ -11,7 +11,9 @@ import (
 )
 
 // A Rating is a criterion's rating of one subject: a value on the
-// criterion's scale with the evidence for it, or not applicable.
+// criterion's scale with the evidence for it, or not applicable. The zero
+// Rating is a value of 0 without evidence; Ratings, like Evidence and
+// Criteria, are plain values.
 type Rating struct {
 	Value    float64
 	NA       bool // the criterion does not apply; it is left out of the score
@@ -81,7 +83,8 @@ type Criterion[S any] struct {
 // A Rubric scores subjects of type S on weighted criteria, the way a QA
 // team's scorecard does. Build one with New (or Parse, for conversations).
 // A Rubric is immutable and safe for concurrent use when its criteria's
-// Score functions are.
+// Score functions are. The zero Rubric has no criteria: it scores every
+// subject 0, not passed.
 type Rubric[S any] struct {
 	name, title string
 	criteria    []Criterion[S]

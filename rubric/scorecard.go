@@ -5,7 +5,8 @@ import (
 	"strings"
 )
 
-// A Scorecard is a rubric's verdict on one subject. Its JSON form is a
+// A Scorecard is a rubric's verdict on one subject, a plain value owned by
+// its caller. Its JSON form is a
 // stable contract:
 //
 //	{"rubric": "first-impression", "score": 0.82, "passed": true, "autofail": false,

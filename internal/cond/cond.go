@@ -33,7 +33,13 @@ type Compiler struct {
 	MaxNodes uint // bound on every expression's size
 	Errs     syntax.Errors
 	parts    map[string]Part // the parts explained so far, by source
+	count    int             // expressions compiled so far
 }
+
+// MaxExprs bounds the expressions of one file (conditions, scores and each
+// {{ }} of a message): compiling one takes tens of microseconds, and a
+// file of the largest size could otherwise hold tens of thousands.
+const MaxExprs = 5000
 
 // At maps a line (1-based) and column (0-based) of an expression to its
 // position in the file.
@@ -77,6 +83,12 @@ func (turns) Visit(node *ast.Node) {
 // at gives for the expression's own line and column. Unknown strategy
 // names and type errors are both reported.
 func (c *Compiler) Compile(src string, at At, extra ...expr.Option) (*Program, bool) {
+	if c.count++; c.count > MaxExprs {
+		if c.count == MaxExprs+1 {
+			c.Errorf(at(1, 0), "more than %d expressions in the file", MaxExprs)
+		}
+		return nil, false
+	}
 	if line, col, deep := tooDeep(src); deep {
 		c.Errorf(at(line, col), "expression nests deeper than %d levels", maxNesting)
 		return nil, false
