@@ -594,7 +594,7 @@ func (lx *lexicon) before(a, b match.Match) bool {
 }
 
 // conditions are the attributes that limit where a phrase counts.
-const conditions = attrStart | attrAlone | attrEnd | attrCased | attrFinal | attrAsked | attrStated | attrRegion
+const conditions = attrStart | attrApart | attrAlone | attrEnd | attrCased | attrFinal | attrAsked | attrStated | attrRegion
 
 // An opening is where a sentence goes on after what opened it, where some
 // phrases that must start a sentence may start too (see lets).
@@ -626,6 +626,9 @@ func fits(m match.Match, e *entry, t *match.Text, open opening, end int32) bool 
 	toks := t.Tokens
 	if e.attrs&attrStart != 0 && !toks[m.First].Has(match.SentenceStart) && !open.lets(m.First, e.cat) {
 		return false
+	}
+	if e.attrs&attrApart != 0 && m.First > 0 && clauseGoesOn(toks, m.First) {
+		return false // "Verschwinde, Pack!" insults; "3 Euro pro Pack" does not
 	}
 	if e.attrs&attrAlone != 0 && clauseGoesOn(toks, end) {
 		return false // "Morning!" greets; "morning flight" does not

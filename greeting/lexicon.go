@@ -188,6 +188,7 @@ const (
 	attrStated                    // only in a sentence that does not end in a question mark
 	attrAnswer                    // a negation that may answer: alone in its clause or opening its sentence, it denies nothing
 	attrClause                    // a negation that denies the rest of its clause ("it's not true that …"), not three words
+	attrApart                     // only where a clause starts: the text's start, or after punctuation (", du Abfall")
 	// attrRegion: only in some regions (entry.region). It is not written in
 	// the tables, where the region condition is.
 	attrRegion
@@ -505,7 +506,7 @@ var attrNames = map[string]attr{
 	"start": attrStart, "cased": attrCased, "formal": attrFormal,
 	"informal": attrInformal, "end": attrEnd, "alone": attrAlone,
 	"final": attrFinal, "asked": attrAsked, "stated": attrStated, "answer": attrAnswer,
-	"clause": attrClause,
+	"clause": attrClause, "apart": attrApart,
 }
 
 // set applies the attribute a, or says what is wrong with it.
