@@ -1402,6 +1402,26 @@ var germanCases = []langCase{
 		want{not: hostileStrategies, hostile: no, register: formal},
 		"the way pointed"},
 
+	// the reader called a name in a clause of its own (attribute apart)
+	{"apart: Pack after a comma", "Verschwinde, Pack!",
+		want{has: S{greeting.Insult}, hostile: yes},
+		"a name hurled at the reader"},
+	{"apart: Pack in a clause", "Das kostet 3 Euro pro Pack.",
+		want{not: hostileStrategies, hostile: no},
+		"the same word where no clause starts"},
+	{"apart: du Abfall after a comma", "Halt einfach still, du Abfall.",
+		want{has: S{greeting.Insult}, hostile: yes},
+		"du and a name, opening a clause"},
+	{"apart: du Abfall in a question", "Trennst du Abfall zu Hause?",
+		want{not: hostileStrategies, hostile: no},
+		"du and the noun inside a clause"},
+	{"apart: Genie mocked", "Schon klar, Genie.",
+		want{has: S{greeting.Insult}, hostile: yes},
+		"a genius named in mockery"},
+	{"apart: a quotation's source", "„Zwei Dinge sind unendlich.“ Einstein",
+		want{not: hostileStrategies, hostile: no},
+		"a famous name after a quotation is its source, and no name is listed for mockery"},
+
 	// Rude service replies, fourth round: more building blocks (let me
 	// finish, the lawyer's desk, forget it, the reader who knows better, the
 	// reader's calls that change nothing, did you even press it, this time
