@@ -54,8 +54,8 @@ var built = map[string]bool{"repeat": true, "replace": true, "join": true, "toJS
 func (sizes) Visit(node *ast.Node) {
 	switch n := (*node).(type) {
 	case *ast.BinaryNode:
-		if n.Operator != "+" || !mayBeString(n.Type()) {
-			return
+		if n.Operator != "+" || !mayBeString(n.Left.Type()) || !mayBeString(n.Right.Type()) {
+			return // numbers, durations, or a mismatch the checker reports
 		}
 		call := &ast.CallNode{Callee: &ast.IdentifierNode{Value: addFunc}, Arguments: []ast.Node{n.Left, n.Right}}
 		ast.Patch(node, charged(call))
@@ -72,7 +72,7 @@ func (sizes) Visit(node *ast.Node) {
 }
 
 // mayBeString reports whether a node of type t may hold a string: a
-// string, or a type the checker does not know (#acc in a reduce).
+// string, or a type the checker does not know (#acc in a reduce, a fact).
 func mayBeString(t reflect.Type) bool {
 	return t == nil || t.Kind() == reflect.String || t.Kind() == reflect.Interface
 }

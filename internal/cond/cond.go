@@ -235,6 +235,7 @@ func Failed(err error, doing string) error {
 // explainError rewrites expr's messages in the words of the file: field
 // names as written in expressions, and the limits set.
 func (c *Compiler) explainError(msg string) string {
+	msg = strings.TrimSpace(strings.ReplaceAll(msg, boundPrefix, "")) // our bounded builtins go by their own names
 	if m := noField.FindStringSubmatch(msg); m != nil {
 		if what, fields, ok := describe(reflect.TypeOf(c.Env), m[1]); ok {
 			if strings.Contains(what, " and ") {
