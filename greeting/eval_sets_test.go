@@ -48,11 +48,11 @@ var floors = map[string]float64{
 	"detect/ko accuracy": 0.99, "detect/nl accuracy": 0.99, "detect/pt accuracy": 0.98,
 	"detect/vi accuracy": 0.995, "detect/en accuracy": 0.99,
 
-	"service/de rude recall": 0.46, "service/en rude recall": 0.584, "service/es rude recall": 0.571,
-	"service/fr rude recall": 0.571, "service/hi rude recall": 0.4, "service/it rude recall": 0.5,
-	"service/ja rude recall": 0.571, "service/ko rude recall": 0.5, "service/nl rude recall": 0.434,
-	"service/pt rude recall": 0.471, "service/ru rude recall": 0.446,
-	"service/vi rude recall": 0.521, "service/zh rude recall": 0.584,
+	"service/de rude recall": 0.508, "service/en rude recall": 0.584, "service/es rude recall": 0.596,
+	"service/fr rude recall": 0.571, "service/hi rude recall": 0.446, "service/it rude recall": 0.5,
+	"service/ja rude recall": 0.596, "service/ko rude recall": 0.571, "service/nl rude recall": 0.434,
+	"service/pt rude recall": 0.508, "service/ru rude recall": 0.471,
+	"service/vi rude recall": 0.521, "service/zh rude recall": 0.633,
 
 	"politeness/es accuracy": 0.971, "politeness/fr accuracy": 0.946,
 	"politeness/ru accuracy": 0.971, "politeness/vi accuracy": 0.93,
