@@ -77,9 +77,32 @@ func (d *Decision) Has(rule string) bool {
 // or about the whole conversation. Turn -1 asks about the whole
 // conversation, where a rule fired at any turn counts.
 func (d *Decision) FiredAt(rule string, turn int) bool {
-	return slices.ContainsFunc(d.Findings, func(f rapport.Finding) bool {
-		return f.Rule == rule && (turn == -1 || f.Turn == turn || f.Turn == -1)
-	})
+	_, ok := findingOf(d.Findings, rule, turn)
+	return ok
+}
+
+// FailedAt returns the failure of a rule about a turn, read as FiredAt
+// reads it, when the rule failed there and did not fire.
+func (d *Decision) FailedAt(rule string, turn int) (rapport.Finding, bool) {
+	if d.FiredAt(rule, turn) {
+		return rapport.Finding{}, false
+	}
+	return findingOf(d.Failures, rule, turn)
+}
+
+// About reports whether finding f is about turn: made at it, or about the
+// whole conversation; at turn -1, every finding is.
+func About(f rapport.Finding, turn int) bool {
+	return turn == -1 || f.Turn == turn || f.Turn == -1
+}
+
+// findingOf returns the first of fs that rule made about turn.
+func findingOf(fs []rapport.Finding, rule string, turn int) (rapport.Finding, bool) {
+	i := slices.IndexFunc(fs, func(f rapport.Finding) bool { return f.Rule == rule && About(f, turn) })
+	if i < 0 {
+		return rapport.Finding{}, false
+	}
+	return fs[i], true
 }
 
 // Rules returns the ids of the rules that fired, in order, without repeats.

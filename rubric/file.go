@@ -237,7 +237,7 @@ func (p *fileParser) file() {
 			p.Errorf(n.Pos, "unknown directive %q at the top level (want rubric, pass, critical, policy or criterion)", n.Keyword)
 		}
 	}
-	if !seen["rubric"] && len(p.Errs) == 0 { // a file too large or not UTF-8 has said so
+	if !seen["rubric"] && (len(p.f.Nodes) > 0 || len(p.Errs) == 0) { // a file refused whole (too large, not UTF-8) has said so
 		p.Errorf(syntax.Pos{File: p.f.Name, Line: 1, Col: 1}, "missing rubric line: start the file with: rubric <name> \"<title>\"")
 	}
 	if seen["rubric"] && len(p.criteria) == 0 {
@@ -495,8 +495,8 @@ func failed(err error, at cond.At, what string, turn int) Rating {
 func rateTurn(machine *vm.VM, view *ethics.View, env cond.Input, d *ethics.Decision, fc fileCriterion, turn int) Rating {
 	// A rule that fired() names and that could not run neither fired nor
 	// did not: the criterion cannot be rated, and says why.
-	for _, f := range d.Failures {
-		if (turn == -1 || f.Turn == turn || f.Turn == -1) && slices.Contains(fc.refs.Rules, f.Rule) && !d.FiredAt(f.Rule, turn) {
+	for _, rule := range fc.refs.Rules {
+		if f, ok := d.FailedAt(rule, turn); ok {
 			return Rating{NA: true, Evidence: []Evidence{{Turn: f.Turn, Rule: f.Rule, Note: f.Message}}}
 		}
 	}
@@ -532,22 +532,14 @@ func rateTurn(machine *vm.VM, view *ethics.View, env cond.Input, d *ethics.Decis
 // names, and the markers of the strategies it asks about.
 func evidence(view *ethics.View, d *ethics.Decision, refs cond.Refs, turn int) []Evidence {
 	ev := []Evidence{}
-	text := ""
-	if turn >= 0 {
-		text = view.Conversation().Messages[turn].Text
-	}
 	for _, f := range d.Findings {
-		if (turn == -1 || f.Turn == turn || f.Turn == -1) && slices.Contains(refs.Rules, f.Rule) {
+		if ethics.About(f, turn) && slices.Contains(refs.Rules, f.Rule) {
 			e := Evidence{Turn: f.Turn, Rule: f.Rule, Note: f.Message}
 			if len(f.Spans) == 0 {
 				ev = append(ev, e)
 			}
-			quoted := text
-			if f.Turn != turn && f.Turn >= 0 {
-				quoted = view.Conversation().Messages[f.Turn].Text
-			}
-			for _, sp := range f.Spans {
-				e.Start, e.End, e.Quote = sp.Start, sp.End, sp.In(quoted)
+			for _, sp := range f.Spans { // spans lie in the text of the finding's turn
+				e.Start, e.End, e.Quote = sp.Start, sp.End, sp.In(view.Conversation().Messages[f.Turn].Text)
 				ev = append(ev, e)
 				e.Note = "" // said once, with the first quote
 			}
